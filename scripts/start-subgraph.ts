@@ -1,0 +1,35 @@
+/**
+ * `npm run start:subgraph -- <name>`: runs one subgraph alone, as it would be deployed.
+ * Needs DATABASE_URL (a real PostgreSQL server, or the embedded store from `npm run start:store`).
+ */
+import { startSubgraph } from "../subgraphs/kit/server";
+import { loadSubgraph } from "../subgraphs";
+import { DEFAULT_PERSONS } from "../subgraphs/kit/seed";
+
+const name = process.argv[2];
+if (!name) {
+  console.error("usage: npm run start:subgraph -- <people|employment-support|job-search-guarantee|mid-career|learning-card>");
+  process.exit(2);
+}
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  console.error("DATABASE_URL is not set: point it at PostgreSQL, or run `npm run start:store` and use the URL it prints.");
+  process.exit(2);
+}
+const definition = await loadSubgraph(name);
+const running = await startSubgraph(definition, {
+  databaseUrl,
+  seedPersons: Number(process.env.SEED_PERSONS ?? DEFAULT_PERSONS),
+  logStatements: process.env.NAEIL_DEBUG_STATEMENTS === "1",
+});
+console.log(`[${name}] ready at ${running.url}`);
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    await running.stop();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * Builds an Apollo Federation 2 subgraph schema from type-graphql classes: type-graphql prints the
+ * SDL (with its @key/@requires/@external directives), @apollo/subgraph adds the federation
+ * machinery (_entities, _service) and the reference resolvers.
+ */
+import "reflect-metadata";
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import { printSchemaWithDirectives, type IResolvers } from "@graphql-tools/utils";
+import { parse, type GraphQLSchema } from "graphql";
+import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
+
+export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@requires", "@external", "@shareable", "@tag"])`;
+
+export interface FederatedSchemaOptions {
+  resolvers: NonEmptyArray<Function>;
+  /** Types not reachable from a root field (entity stubs such as Person in a program subgraph). */
+  orphanedTypes?: Function[];
+  /** `__resolveReference` per entity type. */
+  referenceResolvers?: IResolvers;
+}
+
+export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers: options.resolvers,
+    orphanedTypes: options.orphanedTypes,
+    skipCheck: true,
+    validate: false,
+  });
+  const resolvers = createResolversMap(schema) as Record<string, any>;
+  for (const [typeName, extra] of Object.entries(options.referenceResolvers ?? {})) {
+    resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...(extra as object) };
+  }
+  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
+  return buildSubgraphSchema({ typeDefs, resolvers: resolvers as any });
+}

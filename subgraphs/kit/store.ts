@@ -1,0 +1,120 @@
+/**
+ * Database access for one subgraph: a `pg` pool against PostgreSQL, whether that is a real server
+ * (DATABASE_URL) or the embedded PGlite served over the wire protocol by `npm start`. Same SQL either way.
+ *
+ * Every statement is parameterised. When NAEIL_DEBUG_STATEMENTS=1 the store also keeps a log of the
+ * statements it ran (and the tables each touched) so tests can check batching through the store itself.
+ */
+import pg from "pg";
+
+// DATE columns stay ISO strings (YYYY-MM-DD): no time zone can shift a birth date.
+pg.types.setTypeParser(1082, (value: string) => value);
+// BIGINT and NUMERIC as numbers: every amount here is whole KRW, well inside 2^53.
+pg.types.setTypeParser(20, (value: string) => Number(value));
+pg.types.setTypeParser(1700, (value: string) => Number(value));
+
+export interface StatementRecord {
+  sql: string;
+  tables: string[];
+}
+
+export interface Store {
+  /** Runs one parameterised statement and returns its rows. */
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /** Cheap round trip for readiness checks. */
+  ping(): Promise<void>;
+  /** Statements run since the last reset (only when statement logging is on). */
+  readonly statements: StatementLog | null;
+  close(): Promise<void>;
+}
+
+const TABLE_REFERENCE = /\b(?:from|join|into|update)\s+([a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*)/gi;
+
+/** The schema-qualified tables a statement reads or writes (all our SQL names its schema). */
+export function tablesOf(sql: string): string[] {
+  const tables = new Set<string>();
+  for (const match of sql.matchAll(TABLE_REFERENCE)) tables.add(match[1].toLowerCase());
+  return [...tables].sort();
+}
+
+export class StatementLog {
+  private records: StatementRecord[] = [];
+  constructor(private readonly limit = 10_000) {}
+  add(sql: string): void {
+    if (this.records.length >= this.limit) this.records.shift();
+    this.records.push({ sql, tables: tablesOf(sql) });
+  }
+  list(): StatementRecord[] {
+    return [...this.records];
+  }
+  reset(): void {
+    this.records = [];
+  }
+}
+
+export interface StoreOptions {
+  connectionString: string;
+  applicationName: string;
+  maxConnections?: number;
+  logStatements?: boolean;
+}
+
+export function openStore(options: StoreOptions): Store {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    application_name: options.applicationName,
+    max: options.maxConnections ?? 8,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 5_000,
+  });
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on("error", () => {});
+  const statements = options.logStatements ? new StatementLog() : null;
+  return {
+    statements,
+    async query<Row>(sql: string, params: unknown[] = []) {
+      statements?.add(sql);
+      const result = await pool.query(sql, params);
+      return result.rows as Row[];
+    },
+    async ping() {
+      await pool.query("select 1");
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+/**
+ * Inserts many rows with one `INSERT ... SELECT FROM unnest(...)` per chunk: one round trip for
+ * tens of thousands of rows, on PGlite and on a real server alike. `columns` maps each column to
+ * its SQL type; array columns (e.g. `text[]`) take JavaScript arrays.
+ */
+export async function insertRows(
+  store: Store,
+  table: string,
+  columns: Record<string, string>,
+  rows: Record<string, unknown>[],
+  chunkSize = 25_000,
+): Promise<void> {
+  const names = Object.keys(columns);
+  const isArray = (name: string) => columns[name].endsWith("[]");
+  // unnest cannot take ragged nested arrays: array values travel as array literals and are cast back.
+  const params = names.map((name, i) => `$${i + 1}::${isArray(name) ? "text" : columns[name]}[]`).join(", ");
+  const selects = names.map((name, i) => (isArray(name) ? `c${i}::${columns[name]}` : `c${i}`)).join(", ");
+  const aliases = names.map((_, i) => `c${i}`).join(", ");
+  const sql = `insert into ${table} (${names.join(", ")}) select ${selects} from unnest(${params}) as u(${aliases})`;
+  for (let start = 0; start < rows.length; start += chunkSize) {
+    const chunk = rows.slice(start, start + chunkSize);
+    await store.query(
+      sql,
+      names.map((name) => chunk.map((row) => (isArray(name) ? toArrayLiteral(row[name] as unknown[]) : (row[name] ?? null)))),
+    );
+  }
+}
+
+function toArrayLiteral(values: unknown[] | null | undefined): string | null {
+  if (!values) return null;
+  return `{${values.map((v) => `"${String(v).replace(/["\\]/g, (ch) => `\\${ch}`)}"`).join(",")}}`;
+}

@@ -1,0 +1,43 @@
+/** Root fields for the employment centers, and each center's consortium and persons. */
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { SubgraphContext } from "../kit/context";
+import { ConsortiumMember, EmploymentCenter } from "./employment-center";
+import { PersonConnection } from "./connection";
+import { Region } from "./enums";
+import { personsPage } from "./person.resolver";
+import { centerById, consortiumByCenter, listCenters, toCenter, toConsortiumMember } from "./store";
+
+@Resolver(() => EmploymentCenter)
+export class EmploymentCenterResolver {
+  @Query(() => [EmploymentCenter], { description: "The employment centers of the Mid-Career Employment Network, by id." })
+  employmentCenters(
+    @Arg("region", () => Region, { nullable: true, description: "Only centers in this region." }) region: Region | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<EmploymentCenter[]> {
+    return listCenters(ctx.store, region ?? undefined);
+  }
+
+  @Query(() => EmploymentCenter, { nullable: true, description: "One employment center by id; null when unknown." })
+  async employmentCenter(
+    @Arg("id", () => ID, { description: "Center id, e.g. seoul-gwanak." }) id: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<EmploymentCenter | null> {
+    const row = await ctx.loaders.get(centerById).load(id);
+    return row ? toCenter(row) : null;
+  }
+
+  @FieldResolver(() => [ConsortiumMember], { description: "The organisations of this center's regional consortium." })
+  async consortiumMembers(@Root() center: EmploymentCenter, @Ctx() ctx: SubgraphContext): Promise<ConsortiumMember[]> {
+    return (await ctx.loaders.get(consortiumByCenter).load(center.id)).map(toConsortiumMember);
+  }
+
+  @FieldResolver(() => PersonConnection, { description: "Persons whose case this center manages, in id order." })
+  persons(
+    @Root() center: EmploymentCenter,
+    @Arg("first", () => Int, { defaultValue: 20, description: "Page size, 0-100." }) first: number,
+    @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts." }) after: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<PersonConnection> {
+    return personsPage(ctx, { centerId: center.id }, first, after);
+  }
+}

@@ -1,0 +1,29 @@
+/** The people subgraph: owns Person and EmploymentCenter. */
+import { fileURLToPath } from "node:url";
+import type { SubgraphDefinition } from "../kit/subgraph";
+import type { SubgraphContext } from "../kit/context";
+import { PersonConnectionResolver, PersonResolver, loadPerson } from "./person.resolver";
+import { EmploymentCenterResolver } from "./employment-center.resolver";
+import { centerById, toCenter } from "./store";
+import { seedPeople } from "./seed";
+
+export const people: SubgraphDefinition = {
+  name: "people",
+  dbSchema: "people",
+  defaultPort: 4001,
+  migrationsDir: fileURLToPath(new URL("./migrations", import.meta.url)),
+  resolvers: [PersonResolver, PersonConnectionResolver, EmploymentCenterResolver],
+  referenceResolvers: {
+    Person: {
+      __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => loadPerson(ctx, ref.id),
+    },
+    EmploymentCenter: {
+      __resolveReference: async (ref: { id: string }, ctx: SubgraphContext) => {
+        const row = await ctx.loaders.get(centerById).load(ref.id);
+        return row ? toCenter(row) : null;
+      },
+    },
+  },
+  seed: seedPeople,
+  seededTables: ["people.persons", "people.consortium_members", "people.employment_centers"],
+};

@@ -1,0 +1,92 @@
+/** Person (the entity every program extends) and the circumstances the programs' rules read. */
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { DateScalar } from "../kit/scalars";
+import { EmployerSize, EmploymentStatus, Occupation, Region, StudentStatus } from "./enums";
+
+@ObjectType({ description: "The person's household, as declared for means-tested programs." })
+export class Household {
+  @Field(() => Int, { description: "Number of people in the household (1-20)." })
+  size!: number;
+
+  @Field(() => Int, { description: "Monthly household income in whole KRW." })
+  monthlyIncome!: number;
+
+  @Field(() => Int, { description: "Household assets in whole KRW." })
+  assets!: number;
+
+  @Field(() => Int, { description: "Qualifying dependants: aged 18 or under, 70 or over, or severely disabled." })
+  dependants!: number;
+}
+
+@ObjectType({ description: "The person's work situation and recent insured work history." })
+export class Employment {
+  @Field(() => EmploymentStatus, { description: "Current work status." })
+  status!: EmploymentStatus;
+
+  @Field(() => Occupation, { description: "Occupation, where a program treats it specially." })
+  occupation!: Occupation;
+
+  @Field(() => EmployerSize, { description: "Size of the current employer (NONE when not employed)." })
+  employerSize!: EmployerSize;
+
+  @Field(() => Int, { description: "Monthly wage in whole KRW (0 when not working)." })
+  monthlyWage!: number;
+
+  @Field(() => Int, { description: "Hours worked a week now (under 15 counts as unemployed)." })
+  weeklyWorkHours!: number;
+
+  @Field(() => Int, { description: "Insured work days in the last 24 months." })
+  workDaysLast24Months!: number;
+
+  @Field(() => Int, { description: "Insured work hours in the last 24 months." })
+  workHoursLast24Months!: number;
+
+  @Field(() => Int, { description: "Annual revenue in whole KRW when self-employed (0 otherwise)." })
+  selfEmployedAnnualRevenue!: number;
+
+  @Field(() => Boolean, { description: "Whether the person now receives unemployment benefit (구직급여)." })
+  receivingUnemploymentBenefit!: boolean;
+}
+
+@ObjectType({ description: "A career change under way: experience and qualification in the new field." })
+export class CareerChange {
+  @Field(() => Int, { description: "Months of experience in the target field of the career change." })
+  targetFieldExperienceMonths!: number;
+
+  @Field(() => Boolean, { description: "Has gained a qualification or finished training for the new field." })
+  newFieldQualification!: boolean;
+}
+
+@ObjectType({ description: "A person known to the employment programs, identified by a pseudonymous id (never a resident registration number)." })
+@Directive(`@key(fields: "id")`)
+export class Person {
+  @Field(() => ID, { description: "Pseudonymous person id, P followed by 8 digits (e.g. P00000042)." })
+  id!: string;
+
+  @Field(() => String, { description: "Full name in Korean." })
+  name!: string;
+
+  @Field(() => DateScalar, { description: "Date of birth." })
+  birthDate!: string;
+
+  @Field(() => Region, { description: "Region of residence (the region of the managing employment center)." })
+  region!: Region;
+
+  @Field(() => Household, { description: "Household size, income, assets and dependants." })
+  household!: Household;
+
+  @Field(() => Employment, { description: "Work status and insured work history." })
+  employment!: Employment;
+
+  @Field(() => CareerChange, { description: "Career change circumstances (for the Mid-Career Career Support Program)." })
+  careerChange!: CareerChange;
+
+  @Field(() => StudentStatus, { description: "Whether the person is a student." })
+  studentStatus!: StudentStatus;
+
+  @Field(() => Int, { description: "Months of military service (extends the NESS youth age limit)." })
+  militaryServiceMonths!: number;
+
+  /** Id of the managing center; resolved to `center` by a field resolver. */
+  centerId!: string;
+}
