@@ -7,17 +7,19 @@ import { PERSON_ID } from "../kit/synthetic/person";
 import { Person } from "./person";
 import { EmploymentCenter } from "./employment-center";
 import { PersonConnection, PersonFilter } from "./connection";
+import { CircumstancesInput, SIMULATED_PREFIX, checkCircumstances, simulatedId, simulatedPerson } from "./circumstances";
 import { centerById, pageOfPersons, personById, toCenter, toPerson } from "./store";
 
 export const MAX_PAGE_SIZE = 100;
 
 export function checkPersonId(id: string, argumentName = "id"): void {
-  if (!PERSON_ID.test(id)) {
+  if (!PERSON_ID.test(id) && !simulatedPerson(id)) {
     throw badUserInput(argumentName, `"${argumentName}" must be a person id: P followed by 8 digits, e.g. P00000042.`);
   }
 }
 
 export async function loadPerson(ctx: SubgraphContext, id: string): Promise<Person | null> {
+  if (id.startsWith(SIMULATED_PREFIX)) return simulatedPerson(id);
   const row = await ctx.loaders.get(personById).load(id);
   return row ? toPerson(row) : null;
 }
@@ -83,6 +85,16 @@ export class PersonResolver {
     return personsPage(ctx, filter ?? {}, first, after);
   }
 
+  @Query(() => Person, {
+    description: "A transient person built only from the given circumstances (id prefixed sim:), for what-if eligibility. Nothing is stored.",
+  })
+  simulatePerson(
+    @Arg("circumstances", () => CircumstancesInput, { description: "The circumstances to simulate." }) circumstances: CircumstancesInput,
+  ): Person {
+    checkCircumstances(circumstances);
+    return simulatedPerson(simulatedId(circumstances))!;
+  }
+
   @FieldResolver(() => Int, { description: "Age in whole years today (Korea Standard Time)." })
   age(@Root() person: Person): number {
     return ageOn(person.birthDate, todayInKorea());
@@ -90,6 +102,7 @@ export class PersonResolver {
 
   @FieldResolver(() => EmploymentCenter, { nullable: true, description: "The employment center that manages this person's case." })
   async center(@Root() person: Person, @Ctx() ctx: SubgraphContext): Promise<EmploymentCenter | null> {
+    if (!person.centerId) return null;
     const row = await ctx.loaders.get(centerById).load(person.centerId);
     return row ? toCenter(row) : null;
   }

@@ -69,8 +69,8 @@ export class Person {
   @Field(() => DateScalar, { description: "Date of birth." })
   birthDate!: string;
 
-  @Field(() => Region, { description: "Region of residence (the region of the managing employment center)." })
-  region!: Region;
+  @Field(() => Region, { nullable: true, description: "Region of residence (the region of the managing employment center); null for a simulated person." })
+  region!: Region | null;
 
   @Field(() => Household, { description: "Household size, income, assets and dependants." })
   household!: Household;
@@ -87,6 +87,6 @@ export class Person {
   @Field(() => Int, { description: "Months of military service (extends the NESS youth age limit)." })
   militaryServiceMonths!: number;
 
-  /** Id of the managing center; resolved to `center` by a field resolver. */
-  centerId!: string;
+  @Field(() => ID, { nullable: true, description: "Id of the employment center managing the person (null for a simulated person without one)." })
+  centerId!: string | null;
 }

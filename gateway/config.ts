@@ -1,0 +1,34 @@
+/**
+ * Gateway settings, all from the environment (see README "Environment").
+ * Subgraph URLs: <NAME>_URL (e.g. LEARNING_CARD_URL); otherwise the URL in the supergraph.
+ */
+import { fileURLToPath } from "node:url";
+import { envPrefix } from "../subgraphs/kit/subgraph";
+
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  supergraphPath: string;
+  /** Subgraph URL overrides by service name. */
+  subgraphUrls: Record<string, string>;
+}
+
+export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(new URL("../schema/supergraph.graphql", import.meta.url));
+
+export function subgraphUrlOverrides(names: readonly string[], env = process.env): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const name of names) {
+    const url = env[`${envPrefix(name)}_URL`];
+    if (url) urls[name] = url;
+  }
+  return urls;
+}
+
+export function gatewayConfigFromEnv(names: readonly string[], env = process.env): GatewayConfig {
+  return {
+    port: Number(env.GATEWAY_PORT ?? 4000),
+    host: env.GATEWAY_HOST ?? "127.0.0.1",
+    supergraphPath: env.SUPERGRAPH_PATH ?? DEFAULT_SUPERGRAPH_PATH,
+    subgraphUrls: subgraphUrlOverrides(names, env),
+  };
+}

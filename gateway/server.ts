@@ -1,0 +1,105 @@
+/**
+ * The one endpoint: Apollo Server + Apollo Gateway on a static supergraph (no introspection of the
+ * subgraphs at run time), on Express with /health (alive) and /ready (every subgraph ready).
+ */
+import http from "node:http";
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import express from "express";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginUsageReportingDisabled, ApolloServerPluginSchemaReportingDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import type { GatewayConfig } from "./config";
+
+export interface GatewayContext {
+  requestId: string;
+}
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  gateway: ApolloGateway;
+  stop(): Promise<void>;
+}
+
+/** Forwards the request id so one request can be followed across the gateway's and subgraphs' logs. */
+class ProgramDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["willSendRequest"]>>[0]) {
+    if (context?.requestId) request.http?.headers.set("x-request-id", context.requestId);
+  }
+}
+
+/** The service names and URLs declared in a supergraph (join__Graph enum values). */
+export function subgraphsOf(supergraphSdl: string): { name: string; url: string }[] {
+  return [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map((m) => ({ name: m[1], url: m[2] }));
+}
+
+export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+  const supergraphSdl = readFileSync(config.supergraphPath, "utf8");
+  const services = subgraphsOf(supergraphSdl).map(({ name, url }) => ({ name, url: config.subgraphUrls[name] ?? url }));
+  const urlOf = Object.fromEntries(services.map((s) => [s.name, s.url]));
+
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) => new ProgramDataSource({ url: urlOf[name] ?? url }),
+  });
+
+  const app = express();
+  app.disable("x-powered-by");
+  const httpServer = http.createServer(app);
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+    ],
+  });
+  await server.start();
+
+  app.get("/health", (_req, res) => {
+    res.json({ status: "alive" });
+  });
+  app.get("/ready", async (_req, res) => {
+    const checks = await Promise.all(
+      services.map(async ({ name, url }) => {
+        try {
+          const response = await fetch(url.replace(/\/graphql$/, "/ready"), { signal: AbortSignal.timeout(2000) });
+          return [name, response.ok ? "ready" : `not ready (HTTP ${response.status})`] as const;
+        } catch {
+          return [name, "unreachable"] as const;
+        }
+      }),
+    );
+    const ready = checks.every(([, state]) => state === "ready");
+    res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "degraded", subgraphs: Object.fromEntries(checks) });
+  });
+  app.use(
+    "/graphql",
+    express.json({ limit: "1mb" }),
+    expressMiddleware(server, {
+      context: async ({ req, res }) => {
+        const requestId = typeof req.headers["x-request-id"] === "string" ? req.headers["x-request-id"].slice(0, 100) : randomUUID();
+        res.setHeader("x-request-id", requestId);
+        return { requestId };
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.port, config.host, resolve);
+  });
+  const port = (httpServer.address() as { port: number }).port;
+  return {
+    url: `http://${config.host}:${port}/graphql`,
+    port,
+    gateway,
+    async stop() {
+      await server.stop();
+    },
+  };
+}

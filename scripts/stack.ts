@@ -1,0 +1,152 @@
+/**
+ * Starts the whole graph: the embedded store (unless DATABASE_URL is given), the five subgraphs as
+ * separate processes, then the gateway; waits until each is ready; stops them all in reverse order.
+ * Used by `npm start`, by the tests' global setup and by the benchmarks.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs";
+import { envPrefix } from "../subgraphs/kit/subgraph";
+import { startEmbeddedStore, type EmbeddedStore } from "../subgraphs/kit/embedded-store";
+
+export const DEFAULT_PORTS: Record<SubgraphName | "gateway", number> = {
+  gateway: 4000,
+  people: 4001,
+  "employment-support": 4002,
+  "job-search-guarantee": 4003,
+  "mid-career": 4004,
+  "learning-card": 4005,
+};
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+export interface StackOptions {
+  /** A real PostgreSQL server; when absent the embedded PGlite is started. */
+  databaseUrl?: string;
+  /** Persons to seed into an empty store (default 10,000). */
+  persons?: number;
+  ports?: Partial<Record<SubgraphName | "gateway", number>>;
+  /** Port of the embedded store (default 5433). */
+  storePort?: number;
+  /** Extra environment for every child (e.g. NAEIL_DEBUG_STATEMENTS=1). */
+  env?: Record<string, string>;
+  /** Where child output goes: "inherit" prints it with a prefix, "quiet" keeps only errors. */
+  output?: "inherit" | "quiet";
+  readyTimeoutMs?: number;
+}
+
+export interface Stack {
+  gatewayUrl: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  databaseUrl: string;
+  embedded: boolean;
+  pids(): Record<string, number | undefined>;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: number, name: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} before it was ready`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${name} was not ready at ${url} within ${timeoutMs} ms`);
+}
+
+function spawnPart(name: string, args: string[], env: NodeJS.ProcessEnv, output: "inherit" | "quiet"): ChildProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const forward = (stream: NodeJS.ReadableStream | null, target: NodeJS.WriteStream, always: boolean) => {
+    let buffered = "";
+    stream?.setEncoding("utf8");
+    stream?.on("data", (chunk: string) => {
+      buffered += chunk;
+      const lines = buffered.split("\n");
+      buffered = lines.pop() ?? "";
+      if (output === "inherit" || always) for (const line of lines) if (line) target.write(`${line.startsWith("[") ? "" : `[${name}] `}${line}\n`);
+    });
+  };
+  forward(child.stdout, process.stdout, false);
+  forward(child.stderr, process.stderr, true);
+  return child;
+}
+
+async function stopChild(child: ChildProcess, timeoutMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const output = options.output ?? "inherit";
+  const ports = { ...DEFAULT_PORTS, ...options.ports };
+  const timeout = options.readyTimeoutMs ?? 180_000;
+  let store: EmbeddedStore | null = null;
+  const children: { name: string; child: ChildProcess }[] = [];
+
+  const stop = async () => {
+    for (const { child } of [...children].reverse()) await stopChild(child);
+    await store?.stop();
+  };
+
+  try {
+    let databaseUrl = options.databaseUrl;
+    if (!databaseUrl) {
+      store = await startEmbeddedStore({ port: options.storePort ?? 5433 });
+      databaseUrl = store.url;
+    }
+    const baseEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...options.env,
+      DATABASE_URL: databaseUrl,
+      SEED_PERSONS: String(options.persons ?? process.env.SEED_PERSONS ?? 10_000),
+      APOLLO_TELEMETRY_DISABLED: "1",
+    };
+    const subgraphUrls = {} as Record<SubgraphName, string>;
+    for (const name of SUBGRAPH_NAMES) {
+      subgraphUrls[name] = `http://127.0.0.1:${ports[name]}/graphql`;
+      baseEnv[`${envPrefix(name)}_PORT`] = String(ports[name]);
+      baseEnv[`${envPrefix(name)}_URL`] = subgraphUrls[name];
+    }
+    for (const name of SUBGRAPH_NAMES) {
+      children.push({ name, child: spawnPart(name, ["scripts/start-subgraph.ts", name], baseEnv, output) });
+    }
+    await Promise.all(
+      children.map(({ name, child }) => waitUntilReady(`http://127.0.0.1:${ports[name as SubgraphName]}/ready`, child, timeout, name)),
+    );
+    const gateway = spawnPart("gateway", ["gateway/main.ts"], { ...baseEnv, GATEWAY_PORT: String(ports.gateway) }, output);
+    children.push({ name: "gateway", child: gateway });
+    await waitUntilReady(`http://127.0.0.1:${ports.gateway}/health`, gateway, timeout, "gateway");
+    return {
+      gatewayUrl: `http://127.0.0.1:${ports.gateway}/graphql`,
+      subgraphUrls,
+      databaseUrl,
+      embedded: store !== null,
+      pids: () => Object.fromEntries(children.map(({ name, child }) => [name, child.pid])),
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

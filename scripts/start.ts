@@ -1,0 +1,30 @@
+/**
+ * `npm start`: the whole graph on one machine (embedded store unless DATABASE_URL is set).
+ * Options: --persons N (seed size for an empty store, default 10,000).
+ */
+import { parseArgs } from "node:util";
+import { startStack, DEFAULT_PORTS } from "./stack";
+
+const { values } = parseArgs({ options: { persons: { type: "string" } } });
+const started = performance.now();
+const databaseUrl = process.env.DATABASE_URL;
+console.log(databaseUrl ? "Using PostgreSQL from DATABASE_URL." : "No DATABASE_URL: starting the embedded PostgreSQL (PGlite).");
+const stack = await startStack({
+  databaseUrl,
+  persons: values.persons ? Number(values.persons) : undefined,
+  ports: { gateway: Number(process.env.GATEWAY_PORT ?? DEFAULT_PORTS.gateway) },
+  storePort: process.env.PGLITE_PORT ? Number(process.env.PGLITE_PORT) : undefined,
+});
+console.log(`\nnaeil-graph is ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${stack.gatewayUrl}`);
+console.log(`Try: curl -s ${stack.gatewayUrl} -H 'content-type: application/json' -d '{"query":"{ person(id: \\"P00000001\\") { name age center { name } } }"}'`);
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping the gateway, the subgraphs and the store...`);
+    await stack.stop();
+    process.exit(0);
+  });
+}

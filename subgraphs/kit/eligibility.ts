@@ -1,0 +1,90 @@
+/**
+ * The eligibility types every program subgraph returns, identical in all of them (@shareable), so
+ * the journey subgraph can gather the four programs' answers into one list.
+ */
+import "reflect-metadata";
+import { Directive, Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { DateScalar } from "./scalars";
+
+export enum Program {
+  NATIONAL_EMPLOYMENT_SUPPORT = "NATIONAL_EMPLOYMENT_SUPPORT",
+  JOB_SEARCH_GUARANTEE = "JOB_SEARCH_GUARANTEE",
+  MID_CAREER_SUPPORT = "MID_CAREER_SUPPORT",
+  LEARNING_CARD = "LEARNING_CARD",
+}
+registerEnumType(Program, {
+  name: "Program",
+  description: "The four employment programs behind this graph.",
+  valuesConfig: {
+    NATIONAL_EMPLOYMENT_SUPPORT: { description: "National Employment Support System (국민취업지원제도)." },
+    JOB_SEARCH_GUARANTEE: { description: "Job Search Guarantee Package (구직자 도약보장패키지)." },
+    MID_CAREER_SUPPORT: { description: "Mid-Career Career Support Program (중장년 경력지원제)." },
+    LEARNING_CARD: { description: "Tomorrow Learning Card (국민내일배움카드)." },
+  },
+});
+
+@ObjectType({ description: "One rule applied to one person: the explanation a counsellor can give (PIPA Art. 37-2)." })
+@Directive("@shareable")
+export class RuleOutcome {
+  @Field(() => String, { description: "Stable rule id, e.g. ness.type1.household-income." })
+  rule!: string;
+
+  @Field(() => Boolean, { description: "Whether the person meets this criterion." })
+  passed!: boolean;
+
+  @Field(() => String, { nullable: true, description: "The value observed for this person (numbers as plain digits, KRW whole won)." })
+  observed!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The threshold or allowed values the observed value was compared with." })
+  threshold!: string | null;
+
+  @Field(() => String, { description: "What was checked and the result, in plain words." })
+  description!: string;
+
+  @Field(() => String, { description: "Where the rule comes from (regulation, notice or report, with confidence)." })
+  source!: string;
+}
+
+@ObjectType({ description: "A benefit the person would receive if eligible." })
+@Directive("@shareable")
+export class Benefit {
+  @Field(() => String, { description: "Kind of benefit, e.g. JOB_SEEKING_ALLOWANCE, TRAINING_VOUCHER." })
+  kind!: string;
+
+  @Field(() => Int, { nullable: true, description: "Amount a month in whole KRW, when paid monthly." })
+  amountPerMonth!: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Number of months paid, when paid monthly." })
+  months!: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Total in whole KRW." })
+  total!: number | null;
+
+  @Field(() => String, { description: "What the benefit is, in plain words." })
+  description!: string;
+}
+
+@ObjectType({ description: "Whether a person is eligible for a program on a date, why, and what they would receive." })
+@Directive("@shareable")
+export class ProgramEligibility {
+  @Field(() => Program, { description: "The program." })
+  program!: Program;
+
+  @Field(() => Boolean, { description: "True when every required criterion of at least one track passes." })
+  eligible!: boolean;
+
+  @Field(() => String, { nullable: true, description: "The track the person qualifies for (e.g. TYPE_I_SCREENED), or null." })
+  track!: string | null;
+
+  @Field(() => [Benefit], { description: "What the person would receive on this track." })
+  benefits!: Benefit[];
+
+  @Field(() => [RuleOutcome], { description: "Every rule applied, passed or not, in the order of evaluation." })
+  reasons!: RuleOutcome[];
+
+  @Field(() => String, { description: "Version of the rule set and parameters used." })
+  rulesVersion!: string;
+
+  @Field(() => DateScalar, { description: "The date the rules were applied for." })
+  asOf!: string;
+}

@@ -1,0 +1,43 @@
+/** Test helpers: POST a query to the gateway (or any GraphQL URL) and read the subgraphs' statement logs. */
+import { inject } from "vitest";
+
+export interface GraphQLResponse<Data = any> {
+  status: number;
+  data?: Data;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+  headers: Headers;
+}
+
+export async function graphql<Data = any>(
+  query: string,
+  variables?: Record<string, unknown>,
+  options: { url?: string; headers?: Record<string, string> } = {},
+): Promise<GraphQLResponse<Data>> {
+  const response = await fetch(options.url ?? inject("gatewayUrl"), {
+    method: "POST",
+    headers: { "content-type": "application/json", ...options.headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: Data; errors?: GraphQLResponse["errors"] };
+  return { status: response.status, data: body.data, errors: body.errors, headers: response.headers };
+}
+
+const debugUrl = (graphqlUrl: string) => graphqlUrl.replace(/\/graphql$/, "/debug/statements");
+
+export async function resetStatements(): Promise<void> {
+  await Promise.all(Object.values(inject("subgraphUrls")).map((url) => fetch(debugUrl(url), { method: "DELETE" })));
+}
+
+/** Statements each subgraph ran since the last reset, counted per table. */
+export async function statementsPerTable(): Promise<Record<string, Record<string, number>>> {
+  const result: Record<string, Record<string, number>> = {};
+  for (const [name, url] of Object.entries(inject("subgraphUrls"))) {
+    const statements = (await (await fetch(debugUrl(url))).json()) as { sql: string; tables: string[] }[];
+    const counts: Record<string, number> = {};
+    for (const statement of statements) for (const table of statement.tables) counts[table] = (counts[table] ?? 0) + 1;
+    result[name] = counts;
+  }
+  return result;
+}
+
+export const skipReason = () => inject("skipReason");

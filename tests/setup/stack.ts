@@ -1,0 +1,89 @@
+/**
+ * Global setup of a graph suite: starts the whole stack (five subgraph processes and the gateway,
+ * exactly as `npm start` does) on free ports, against the embedded store or a fresh database on the
+ * real PostgreSQL server, and hands the URLs to the tests.
+ *   embedded: always runs.
+ *   postgres: TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) must answer; in CI
+ *             (CI=true) an unreachable server fails the run, elsewhere the suite is skipped with one line.
+ */
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { freePort, startStack, type Stack } from "../../scripts/stack";
+import { SUBGRAPH_NAMES } from "../../subgraphs";
+
+export const TEST_PERSONS = 2_000;
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    store: "embedded" | "postgres";
+    gatewayUrl: string;
+    subgraphUrls: Record<string, string>;
+    databaseUrl: string;
+    skipReason: string;
+    testPersons: number;
+  }
+}
+
+async function createTestDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
+  await admin.connect();
+  const name = `naeil_test_${process.pid}_${Date.now()}`;
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const again = new pg.Client({ connectionString: adminUrl });
+      await again.connect();
+      await again.query(`drop database if exists ${name} with (force)`);
+      await again.end();
+    },
+  };
+}
+
+export default async function setup(project: TestProject) {
+  const store = project.config.provide.store as "embedded" | "postgres";
+  project.provide("testPersons", TEST_PERSONS);
+  let database: { url: string; drop: () => Promise<void> } | null = null;
+  if (store === "postgres") {
+    const adminUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+    try {
+      database = await createTestDatabase(adminUrl);
+    } catch (error) {
+      const reason = `PostgreSQL at ${adminUrl} is not reachable (${(error as Error).message})`;
+      if (process.env.CI) throw new Error(`${reason}; CI must run the real-PostgreSQL suite.`);
+      console.log(`SKIPPED suite graph:postgres: ${reason}. Start PostgreSQL or set TEST_DATABASE_URL to run it.`);
+      project.provide("skipReason", reason);
+      for (const key of ["gatewayUrl", "databaseUrl"] as const) project.provide(key, "");
+      project.provide("subgraphUrls", {});
+      return;
+    }
+  }
+  project.provide("skipReason", "");
+  const ports = Object.fromEntries(await Promise.all(["gateway", ...SUBGRAPH_NAMES].map(async (n) => [n, await freePort()])));
+  const started = performance.now();
+  let stack: Stack;
+  try {
+    stack = await startStack({
+      databaseUrl: database?.url,
+      persons: TEST_PERSONS,
+      ports,
+      storePort: await freePort(),
+      env: { NAEIL_DEBUG_STATEMENTS: "1" },
+      output: "quiet",
+    });
+  } catch (error) {
+    await database?.drop();
+    throw error;
+  }
+  console.log(`graph:${store} stack ready in ${Math.round(performance.now() - started)} ms at ${stack.gatewayUrl}`);
+  project.provide("gatewayUrl", stack.gatewayUrl);
+  project.provide("subgraphUrls", stack.subgraphUrls);
+  project.provide("databaseUrl", stack.databaseUrl);
+  return async () => {
+    await stack.stop();
+    await database?.drop();
+  };
+}
