@@ -36,9 +36,9 @@ export function ruleInput<History>(person: Circumstances, history: History, asOf
   return { person, history, age: ageOn(person.birthDate, asOf) };
 }
 
-/** Working under 15 hours a week counts as unemployed (programs.md §3 status). */
-export function isUnemployed(person: Circumstances): boolean {
-  return person.employment.status === "UNEMPLOYED" || person.employment.weeklyWorkHours < 15;
+/** Not working, or working fewer than `weeklyHoursLimit` hours a week (programs.md §3 status). */
+export function isUnemployed(person: Circumstances, weeklyHoursLimit: number): boolean {
+  return person.employment.status === "UNEMPLOYED" || person.employment.weeklyWorkHours < weeklyHoursLimit;
 }
 
 export interface PublishedParameter {

@@ -1,0 +1,20 @@
+/** An employment center running the package, and since when. */
+import { Field, ID, ObjectType } from "type-graphql";
+import { DateScalar } from "../kit/scalars";
+import { GuaranteeCenterCohort } from "./enums";
+
+@ObjectType({
+  description:
+    "An employment center that runs the Job Search Guarantee Package. The brief gives the counts and dates " +
+    "(6 centers from 2022-08-19, 24 from 2023-06-28, later 48) but not the list: which center is in which cohort is illustrative.",
+})
+export class GuaranteeCenter {
+  @Field(() => ID, { description: "Id of the employment center (고용센터), as in employmentCenters." })
+  centerId!: string;
+
+  @Field(() => DateScalar, { description: "Date the center started running the package." })
+  since!: string;
+
+  @Field(() => GuaranteeCenterCohort, { description: "Roll-out wave the center joined in." })
+  cohort!: GuaranteeCenterCohort;
+}

@@ -1,0 +1,31 @@
+/** One participation of a person in the Job Search Guarantee Package. */
+import { Field, ID, ObjectType } from "type-graphql";
+import { DateScalar } from "../kit/scalars";
+import { GuaranteeParticipationStatus, GuaranteePhaseKind } from "./enums";
+
+@ObjectType({ description: "One participation in the Job Search Guarantee Package (도약보장패키지 참여), from diagnosis to its end." })
+export class GuaranteeParticipation {
+  @Field(() => ID, { description: "Stable participation id: JSG-, the person id and an ordinal (e.g. JSG-P00000042-1)." })
+  id!: string;
+
+  @Field(() => ID, { description: "Pseudonymous id of the participant." })
+  personId!: string;
+
+  @Field(() => ID, { description: "Id of the employment center (고용센터) running this participation, as in employmentCenters." })
+  centerId!: string;
+
+  @Field(() => DateScalar, { description: "Date the participation began (first day of diagnosis)." })
+  startedOn!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: "Date the last service phase ended (completion or drop-out); null while active." })
+  endedOn!: string | null;
+
+  @Field(() => GuaranteeParticipationStatus, { description: "Whether the participation is under way, completed or dropped." })
+  status!: GuaranteeParticipationStatus;
+
+  @Field(() => GuaranteePhaseKind, { description: "The stage the participation is in now (FOLLOW_UP or CLOSED once the service phases are over)." })
+  currentPhase!: GuaranteePhaseKind;
+
+  @Field(() => Boolean, { description: "Whether the person received unemployment benefit (구직급여) when starting: the package's priority group." })
+  unemploymentBenefitAtStart!: boolean;
+}

@@ -1,0 +1,28 @@
+/** A job a participant started through the package. */
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import { DateScalar } from "../kit/scalars";
+import { GuaranteeEmploymentType } from "./enums";
+
+@ObjectType({ description: "A job a participant started during tailored job support (취업 성공)." })
+export class GuaranteeJobPlacement {
+  @Field(() => ID, { description: "Stable placement id: the participation id followed by -J and an ordinal (e.g. JSG-P00000042-1-J1)." })
+  id!: string;
+
+  @Field(() => ID, { description: "Id of the participation the placement came from." })
+  participationId!: string;
+
+  @Field(() => String, { description: "Name of the employer (synthetic in this system)." })
+  employer!: string;
+
+  @Field(() => String, { description: "Industry of the job, one of the managing center's focus industries." })
+  industry!: string;
+
+  @Field(() => DateScalar, { description: "First day of work." })
+  startedOn!: string;
+
+  @Field(() => Int, { description: "Monthly wage in whole KRW." })
+  monthlyWage!: number;
+
+  @Field(() => GuaranteeEmploymentType, { description: "Permanent, fixed-term or part-time." })
+  employmentType!: GuaranteeEmploymentType;
+}

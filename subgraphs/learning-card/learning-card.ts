@@ -1,0 +1,26 @@
+/** LearningCard: the card itself, with its grant and what is left of it. */
+import "reflect-metadata";
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import { DateScalar } from "../kit/scalars";
+import { LearningCardStatus } from "./enums";
+
+@ObjectType({ description: "A Tomorrow Learning Card (국민내일배움카드): a training voucher valid 5 years from issue." })
+export class LearningCard {
+  /** Holder, for the used/balance resolvers (not exposed). */
+  personId!: string;
+
+  @Field(() => ID, { description: "Card id, LC- followed by the holder's person id (e.g. LC-P00000042)." })
+  id!: string;
+
+  @Field(() => DateScalar, { description: "Date the card was issued." })
+  issuedOn!: string;
+
+  @Field(() => DateScalar, { description: "Last day of validity: 5 years from issue; the unused balance then lapses." })
+  expiresOn!: string;
+
+  @Field(() => Int, { description: "Training grant over the card's validity in whole KRW: 3,000,000, or 5,000,000 for priority groups (e.g. low income)." })
+  grantTotal!: number;
+
+  @Field(() => LearningCardStatus, { description: "ACTIVE, SUSPENDED, or EXPIRED once expiresOn is before today (Korea Standard Time)." })
+  status!: LearningCardStatus;
+}
