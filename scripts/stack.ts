@@ -17,6 +17,7 @@ export const DEFAULT_PORTS: Record<SubgraphName | "gateway", number> = {
   "job-search-guarantee": 4003,
   "mid-career": 4004,
   "learning-card": 4005,
+  journey: 4006,
 };
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));

@@ -4,7 +4,7 @@
  */
 import type { SubgraphDefinition } from "./kit/subgraph";
 
-export const SUBGRAPH_NAMES = ["people", "employment-support", "job-search-guarantee", "mid-career", "learning-card"] as const;
+export const SUBGRAPH_NAMES = ["people", "employment-support", "job-search-guarantee", "mid-career", "learning-card", "journey"] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 const LOADERS: Record<SubgraphName, () => Promise<SubgraphDefinition>> = {
@@ -13,6 +13,7 @@ const LOADERS: Record<SubgraphName, () => Promise<SubgraphDefinition>> = {
   "job-search-guarantee": async () => (await import("./job-search-guarantee")).jobSearchGuarantee,
   "mid-career": async () => (await import("./mid-career")).midCareer,
   "learning-card": async () => (await import("./learning-card")).learningCard,
+  journey: async () => (await import("./journey")).journey,
 };
 
 export function isSubgraphName(name: string): name is SubgraphName {

@@ -4,34 +4,22 @@
  * programs.md, Names table, "Job Search Guarantee Package": "pilot 2022-08-19 at 6 job centers;
  * 24 centers from 2023-06-28, later 48 [N]".
  *
- * The brief does not list WHICH centers, so the choice below is illustrative, made deterministically
- * from the kit's CENTERS (which holds 40 centers, fewer than 48):
- * - pilot: the first center listed in CENTERS for each of the six metropolitan cities Seoul, Busan,
- *   Daegu, Incheon, Gwangju, Daejeon;
- * - 2023 expansion: the next 18 centers in CENTERS order (6 + 18 = 24);
- * - later expansion: every other center in CENTERS (16 of the 24 more the brief reports).
+ * Single source of truth: the dated parameter parameters/participating-centers.yaml, which the
+ * eligibility rule (rules/rules.ts, job-search-guarantee.participating-center) reads too. The seed and
+ * the `jobSearchGuaranteeCenters` root field use this view of it, so they cannot disagree with the rule.
+ * The brief does not list WHICH centers, so the lists there are illustrative, taken from the kit's
+ * CENTERS. The third step (all 40 centers of CENTERS, fewer than the reported 48) is dated 2024-01-02
+ * as an assumption: the brief gives no date for "later 48".
+ * A center's cohort is the step of the parameter where it first appears.
  */
-import { CENTERS } from "../kit/synthetic/centers";
+import type { ParameterValue } from "../kit/rules/parameters";
 import { GuaranteeCenterCohort } from "./enums";
+import { guaranteeParameters } from "./rules/evaluate";
 
-/** programs.md Names table "pilot 2022-08-19 at 6 job centers" [N]. */
-export const PILOT_SINCE = "2022-08-19";
-/** programs.md Names table "24 centers from 2023-06-28" [N]. */
-export const EXPANSION_2023_SINCE = "2023-06-28";
-/**
- * programs.md Names table "later 48" [N] gives no date. Assumption: taken as 2024-01-02, the first
- * working day of the year after the 2023 expansion. Change it here when the real date is known.
- */
-export const EXPANSION_LATER_SINCE = "2024-01-02";
+export const PARTICIPATING_CENTERS_PARAMETER = "participating-centers";
 
-/** Illustrative choice (see above): the real pilot list is not in the brief. */
-const PILOT_CENTER_IDS = ["seoul-gwanak", "busan", "daegu", "incheon-bukbu", "gwangju", "daejeon"] as const;
-
-/** Illustrative choice (see above): the next 18 centers of CENTERS in list order. */
-const EXPANSION_2023_CENTER_IDS = [
-  "incheon-seobu", "gumi", "seoul-gangnam", "seoul-nambu", "seoul-bukbu", "ulsan", "suwon", "changwon", "jeonju",
-  "seoul-seobu", "seoul-dongbu", "seoul-gangseo", "seoul-seocho", "incheon", "bucheon", "seongnam", "anyang", "ansan",
-] as const;
+/** Cohort of each step of the parameter, in date order; any later step is also EXPANSION_LATER. */
+const COHORTS = [GuaranteeCenterCohort.PILOT_2022, GuaranteeCenterCohort.EXPANSION_2023, GuaranteeCenterCohort.EXPANSION_LATER];
 
 export interface GuaranteeCenterSeed {
   centerId: string;
@@ -39,26 +27,19 @@ export interface GuaranteeCenterSeed {
   cohort: GuaranteeCenterCohort;
 }
 
-const cohortOf = (id: string): GuaranteeCenterCohort =>
-  (PILOT_CENTER_IDS as readonly string[]).includes(id)
-    ? GuaranteeCenterCohort.PILOT_2022
-    : (EXPANSION_2023_CENTER_IDS as readonly string[]).includes(id)
-      ? GuaranteeCenterCohort.EXPANSION_2023
-      : GuaranteeCenterCohort.EXPANSION_LATER;
+function fromParameter(steps: [string, ParameterValue][]): readonly GuaranteeCenterSeed[] {
+  const seen = new Map<string, GuaranteeCenterSeed>();
+  steps.forEach(([since, centerIds], step) => {
+    for (const centerId of centerIds as string[]) {
+      if (!seen.has(centerId)) seen.set(centerId, Object.freeze({ centerId, since, cohort: COHORTS[Math.min(step, COHORTS.length - 1)] }));
+    }
+  });
+  // Map insertion order: by start date, then the parameter's list order.
+  return Object.freeze([...seen.values()]);
+}
 
-const SINCE: Record<GuaranteeCenterCohort, string> = {
-  [GuaranteeCenterCohort.PILOT_2022]: PILOT_SINCE,
-  [GuaranteeCenterCohort.EXPANSION_2023]: EXPANSION_2023_SINCE,
-  [GuaranteeCenterCohort.EXPANSION_LATER]: EXPANSION_LATER_SINCE,
-};
-
-/** Every center of CENTERS runs the package by now; ordered by start date, then CENTERS order. */
-export const GUARANTEE_CENTERS: readonly GuaranteeCenterSeed[] = Object.freeze(
-  CENTERS.map((center) => ({ centerId: center.id, cohort: cohortOf(center.id), since: SINCE[cohortOf(center.id)] }))
-    .map((entry, order) => ({ entry, order }))
-    .sort((a, b) => a.entry.since.localeCompare(b.entry.since) || a.order - b.order)
-    .map(({ entry }) => Object.freeze(entry)),
-);
+/** Every center that runs the package by now, with the date it started; oldest first. */
+export const GUARANTEE_CENTERS: readonly GuaranteeCenterSeed[] = fromParameter(guaranteeParameters.get(PARTICIPATING_CENTERS_PARAMETER).values);
 
 const BY_CENTER = new Map(GUARANTEE_CENTERS.map((entry) => [entry.centerId, entry]));
 

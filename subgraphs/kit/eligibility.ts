@@ -88,3 +88,39 @@ export class ProgramEligibility {
   @Field(() => DateScalar, { description: "The date the rules were applied for." })
   asOf!: string;
 }
+
+export enum NetworkStage {
+  CAREER_DESIGN = "CAREER_DESIGN",
+  TRAINING = "TRAINING",
+  WORK_EXPERIENCE = "WORK_EXPERIENCE",
+  PLACEMENT = "PLACEMENT",
+}
+registerEnumType(NetworkStage, {
+  name: "NetworkStage",
+  description: "The Mid-Career Employment Network's chain of case-managed support, in order.",
+  valuesConfig: {
+    CAREER_DESIGN: { description: "Lifetime career design (생애경력설계) or in-depth career counselling." },
+    TRAINING: { description: "Vocational training (e.g. with the Tomorrow Learning Card, Korea Polytechnic)." },
+    WORK_EXPERIENCE: { description: "A work experience placement (Mid-Career Career Support Program)." },
+    PLACEMENT: { description: "Placement in a job." },
+  },
+});
+
+@ObjectType({ description: "One dated event of a person's history in a program." })
+@Directive("@shareable")
+export class ProgramEvent {
+  @Field(() => Program, { description: "The program the event belongs to." })
+  program!: Program;
+
+  @Field(() => DateScalar, { description: "When it happened." })
+  date!: string;
+
+  @Field(() => String, { description: "Kind of event, e.g. NESS_APPLIED, TRAINING_COMPLETED." })
+  kind!: string;
+
+  @Field(() => String, { description: "What happened, in a few words." })
+  description!: string;
+
+  @Field(() => NetworkStage, { nullable: true, description: "The stage of the network's chain this event reaches, if any." })
+  networkStage!: NetworkStage | null;
+}

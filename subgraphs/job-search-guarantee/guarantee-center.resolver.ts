@@ -1,0 +1,15 @@
+/** Root field listing the centers that run the package (a data constant, not a table). */
+import { Query, Resolver } from "type-graphql";
+import { GuaranteeCenter } from "./guarantee-center";
+import { GUARANTEE_CENTERS } from "./centers";
+
+@Resolver(() => GuaranteeCenter)
+export class GuaranteeCenterResolver {
+  @Query(() => [GuaranteeCenter], {
+    description:
+      "Employment centers running the Job Search Guarantee Package and since when, oldest first: 6 from 2022-08-19, 24 from 2023-06-28, later more (the assignment of centers is illustrative).",
+  })
+  jobSearchGuaranteeCenters(): GuaranteeCenter[] {
+    return GUARANTEE_CENTERS.map((entry) => ({ ...entry }));
+  }
+}

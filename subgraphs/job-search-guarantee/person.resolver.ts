@@ -1,0 +1,18 @@
+/** Person.jobSearchGuarantee: the program's field on the shared Person entity, with the circumstances its rules need. */
+import { Directive, FieldResolver, Resolver, Root } from "type-graphql";
+import { PersonStub } from "../kit/person-stub";
+import { REQUIRES_CIRCUMSTANCES, programRecord, type ProgramRecordRoot } from "../kit/program-record";
+import { JobSearchGuaranteeRecord } from "./record";
+
+@Resolver(() => PersonStub)
+export class PersonJobSearchGuaranteeResolver {
+  @Directive(REQUIRES_CIRCUMSTANCES)
+  @FieldResolver(() => JobSearchGuaranteeRecord, {
+    nullable: true,
+    description:
+      "The person's Job Search Guarantee Package (구직자 도약보장패키지) record: always present, with an empty list when they never took part; null only when this service fails.",
+  })
+  jobSearchGuarantee(@Root() person: PersonStub): ProgramRecordRoot {
+    return programRecord(person);
+  }
+}

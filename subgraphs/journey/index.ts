@@ -1,0 +1,23 @@
+/**
+ * The journey subgraph: the view across programs (the Mid-Career Employment Network is a view
+ * across the programs, not a fifth rule set). It owns no data: everything it shows arrives through
+ * federation (@requires on the program fields); the published criteria are the programs' rule code.
+ */
+import { fileURLToPath } from "node:url";
+import type { SubgraphDefinition } from "../kit/subgraph";
+import { JourneyPerson } from "./person";
+import { JourneyResolver } from "./journey.resolver";
+
+export const journey: SubgraphDefinition = {
+  name: "journey",
+  dbSchema: "journey",
+  defaultPort: 4006,
+  migrationsDir: fileURLToPath(new URL("./migrations", import.meta.url)),
+  resolvers: [JourneyResolver],
+  orphanedTypes: [JourneyPerson],
+  referenceResolvers: {
+    Person: { __resolveReference: (representation: JourneyPerson) => representation },
+  },
+  seed: async () => {},
+  seededTables: [],
+};

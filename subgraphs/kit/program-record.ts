@@ -1,0 +1,71 @@
+/**
+ * The shared half of every program field on Person. A program's record (e.g.
+ * NationalEmploymentSupportRecord) is built from the Person representation, which carries the
+ * circumstances the gateway fetched from people through @requires. This factory adds to a record type
+ *   eligibility(asOf: Date): ProgramEligibility!   (today by default)
+ *   currentEligibility: ProgramEligibility!        (today; what @requires in journey can ask for)
+ *   events: [ProgramEvent!]!                       (the program's history as dated events)
+ * A simulated person (id sim:...) has no history, so its eligibility comes from circumstances alone.
+ */
+import { Arg, Ctx, FieldResolver, Resolver, Root, type ClassType } from "type-graphql";
+import type { SubgraphContext } from "./context";
+import { CIRCUMSTANCES_SELECTION, type Circumstances } from "./circumstances";
+import { DateScalar } from "./scalars";
+import { todayInKorea } from "./dates";
+import { ProgramEligibility, ProgramEvent } from "./eligibility";
+import type { EligibilityValue } from "./rules/evaluation";
+
+/** The directive every program field carries: the circumstances come from people through the gateway. */
+export const REQUIRES_CIRCUMSTANCES = `@requires(fields: "${CIRCUMSTANCES_SELECTION}")`;
+
+/** Person's reference resolver in a program subgraph: the representation (id + required fields) is the person. */
+export const personReference = {
+  Person: { __resolveReference: (representation: Circumstances) => representation },
+};
+
+/** What a program field returns: the person's id and circumstances; lists load lazily. */
+export interface ProgramRecordRoot {
+  personId: string;
+  person: Circumstances;
+}
+
+export function programRecord(person: Circumstances): ProgramRecordRoot {
+  return { personId: person.id, person };
+}
+
+export interface ProgramRules<History> {
+  /** The program's own history as the rules need it, on a date. */
+  history(ctx: SubgraphContext, personId: string, asOf: string): Promise<History>;
+  evaluate(person: Circumstances, history: History, asOf: string): EligibilityValue;
+  /** The person's history in this program as dated events. */
+  events(ctx: SubgraphContext, personId: string): Promise<ProgramEvent[]>;
+}
+
+export function programRecordResolver<History>(record: ClassType, rules: ProgramRules<History>): ClassType {
+  @Resolver(() => record)
+  class ProgramRecordResolver {
+    @FieldResolver(() => ProgramEligibility, {
+      description: "Whether the person is eligible on a date, on which track, why (every rule applied) and what they would receive.",
+    })
+    async eligibility(
+      @Root() root: ProgramRecordRoot,
+      @Arg("asOf", () => DateScalar, { nullable: true, description: "Date to apply the rules for (YYYY-MM-DD); today in Korea when omitted." }) asOf: string | null,
+      @Ctx() ctx: SubgraphContext,
+    ): Promise<EligibilityValue> {
+      const date = asOf ?? todayInKorea();
+      return rules.evaluate(root.person, await rules.history(ctx, root.personId, date), date);
+    }
+
+    @FieldResolver(() => ProgramEligibility, { description: "Eligibility today (the same as eligibility without asOf)." })
+    async currentEligibility(@Root() root: ProgramRecordRoot, @Ctx() ctx: SubgraphContext): Promise<EligibilityValue> {
+      const date = todayInKorea();
+      return rules.evaluate(root.person, await rules.history(ctx, root.personId, date), date);
+    }
+
+    @FieldResolver(() => [ProgramEvent], { description: "The person's history in this program as dated events, oldest first." })
+    async events(@Root() root: ProgramRecordRoot, @Ctx() ctx: SubgraphContext): Promise<ProgramEvent[]> {
+      return (await rules.events(ctx, root.personId)).sort((a, b) => a.date.localeCompare(b.date));
+    }
+  }
+  return ProgramRecordResolver;
+}
