@@ -1,7 +1,7 @@
 /** The job-search-guarantee subgraph: the Job Search Guarantee Package (구직자 도약보장패키지), programs.md §2. */
 import { fileURLToPath } from "node:url";
 import type { SubgraphDefinition } from "../kit/subgraph";
-import { PersonStub } from "../kit/person-stub";
+import { Person } from "./person";
 import { personReference } from "../kit/program-record";
 import { GuaranteeEligibilityResolver } from "./eligibility";
 import { PersonJobSearchGuaranteeResolver } from "./person.resolver";
@@ -16,7 +16,7 @@ export const jobSearchGuarantee: SubgraphDefinition = {
   defaultPort: 4003,
   migrationsDir: fileURLToPath(new URL("./migrations", import.meta.url)),
   resolvers: [PersonJobSearchGuaranteeResolver, JobSearchGuaranteeRecordResolver, GuaranteeEligibilityResolver, GuaranteeParticipationResolver, GuaranteeCenterResolver],
-  orphanedTypes: [PersonStub],
+  orphanedTypes: [Person],
   referenceResolvers: {
     ...personReference,
   },

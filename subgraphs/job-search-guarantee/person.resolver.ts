@@ -1,10 +1,11 @@
 /** Person.jobSearchGuarantee: the program's field on the shared Person entity, with the circumstances its rules need. */
 import { Directive, FieldResolver, Resolver, Root } from "type-graphql";
-import { PersonStub } from "../kit/person-stub";
+import type { Circumstances } from "../kit/circumstances";
+import { Person } from "./person";
 import { REQUIRES_CIRCUMSTANCES, programRecord, type ProgramRecordRoot } from "../kit/program-record";
 import { JobSearchGuaranteeRecord } from "./record";
 
-@Resolver(() => PersonStub)
+@Resolver(() => Person)
 export class PersonJobSearchGuaranteeResolver {
   @Directive(REQUIRES_CIRCUMSTANCES)
   @FieldResolver(() => JobSearchGuaranteeRecord, {
@@ -12,7 +13,7 @@ export class PersonJobSearchGuaranteeResolver {
     description:
       "The person's Job Search Guarantee Package (구직자 도약보장패키지) record: always present, with an empty list when they never took part; null only when this service fails.",
   })
-  jobSearchGuarantee(@Root() person: PersonStub): ProgramRecordRoot {
+  jobSearchGuarantee(@Root() person: Circumstances): ProgramRecordRoot {
     return programRecord(person);
   }
 }

@@ -4,7 +4,7 @@
  * people's exactly (composition demands it).
  */
 import "reflect-metadata";
-import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType, type ClassType } from "type-graphql";
 import { DateScalar } from "./scalars";
 import { EmployerSize, EmploymentStatus, Occupation, StudentStatus, type Circumstances } from "./circumstances";
 
@@ -77,37 +77,45 @@ export class ExternalCareerChange {
   newFieldQualification!: boolean;
 }
 
-@ObjectType("Person", { description: "A person known to the employment programs, identified by a pseudonymous id (never a resident registration number)." })
-@Directive(`@key(fields: "id")`)
-export class PersonStub implements Circumstances {
-  @Field(() => ID, { description: "Pseudonymous person id, P followed by 8 digits (e.g. P00000042)." })
-  id!: string;
+/**
+ * A fresh Person stub class for one subgraph. Each subgraph needs its own class: type-graphql
+ * attaches field resolvers to the class, so a class shared by all program subgraphs would carry
+ * every program's field when several are loaded in one process (as `npm run compose` does).
+ */
+export function personStub(): ClassType<Circumstances> {
+  @ObjectType("Person", { description: "A person known to the employment programs, identified by a pseudonymous id (never a resident registration number)." })
+  @Directive(`@key(fields: "id")`)
+  class PersonStub implements Circumstances {
+    @Field(() => ID, { description: "Pseudonymous person id, P followed by 8 digits (e.g. P00000042)." })
+    id!: string;
 
-  @Field(() => DateScalar, { description: "Date of birth." })
-  @Directive("@external")
-  birthDate!: string;
+    @Field(() => DateScalar, { description: "Date of birth." })
+    @Directive("@external")
+    birthDate!: string;
 
-  @Field(() => ID, { nullable: true, description: "Id of the employment center managing the person (null for a simulated person without one)." })
-  @Directive("@external")
-  centerId!: string | null;
+    @Field(() => ID, { nullable: true, description: "Id of the employment center managing the person (null for a simulated person without one)." })
+    @Directive("@external")
+    centerId!: string | null;
 
-  @Field(() => StudentStatus, { description: "Whether the person is a student." })
-  @Directive("@external")
-  studentStatus!: StudentStatus;
+    @Field(() => StudentStatus, { description: "Whether the person is a student." })
+    @Directive("@external")
+    studentStatus!: StudentStatus;
 
-  @Field(() => Int, { description: "Months of military service (extends the NESS youth age limit)." })
-  @Directive("@external")
-  militaryServiceMonths!: number;
+    @Field(() => Int, { description: "Months of military service (extends the NESS youth age limit)." })
+    @Directive("@external")
+    militaryServiceMonths!: number;
 
-  @Field(() => ExternalHousehold, { description: "Household size, income, assets and dependants." })
-  @Directive("@external")
-  household!: ExternalHousehold;
+    @Field(() => ExternalHousehold, { description: "Household size, income, assets and dependants." })
+    @Directive("@external")
+    household!: ExternalHousehold;
 
-  @Field(() => ExternalEmployment, { description: "Work status and insured work history." })
-  @Directive("@external")
-  employment!: ExternalEmployment;
+    @Field(() => ExternalEmployment, { description: "Work status and insured work history." })
+    @Directive("@external")
+    employment!: ExternalEmployment;
 
-  @Field(() => ExternalCareerChange, { description: "Career change circumstances (for the Mid-Career Career Support Program)." })
-  @Directive("@external")
-  careerChange!: ExternalCareerChange;
+    @Field(() => ExternalCareerChange, { description: "Career change circumstances (for the Mid-Career Career Support Program)." })
+    @Directive("@external")
+    careerChange!: ExternalCareerChange;
+  }
+  return PersonStub;
 }

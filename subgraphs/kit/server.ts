@@ -45,7 +45,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   const applied = await migrate(store, definition.dbSchema, definition.migrationsDir);
   if (applied.length) log(`applied migrations ${applied.join(", ")}`);
   const seedPersons = options.seedPersons ?? DEFAULT_PERSONS;
-  if (seedPersons > 0 && !(await isSeeded(store, definition.dbSchema))) {
+  if (seedPersons > 0 && definition.seededTables.length > 0 && !(await isSeeded(store, definition.dbSchema))) {
     const { persons, ms } = await seedSubgraph(store, definition, seedPersons);
     log(`seeded ${persons} synthetic persons in ${ms} ms`);
   }

@@ -6,6 +6,10 @@
  * statements it ran (and the tables each touched) so tests can check batching through the store itself.
  */
 import pg from "pg";
+import { createRequire } from "node:module";
+
+// pg's own conversion of a JavaScript value to its text form (arrays to array literals, dates...).
+const { prepareValue } = createRequire(import.meta.url)("pg/lib/utils") as { prepareValue(value: unknown): string | null };
 
 // DATE columns stay ISO strings (YYYY-MM-DD): no time zone can shift a birth date.
 pg.types.setTypeParser(1082, (value: string) => value);
@@ -59,6 +63,26 @@ export interface StoreOptions {
   logStatements?: boolean;
 }
 
+/**
+ * The same statement with its parameters written in as escaped literals, to be sent as one
+ * simple-protocol message. Used only against the embedded PGlite: its socket multiplexer queues
+ * every wire message on its own, so the Parse/Bind/Execute of one client can interleave with
+ * another's and clobber the shared unnamed statement. A single message cannot be interleaved.
+ * Parameters are still never concatenated unescaped: each becomes a quoted literal (or NULL).
+ */
+export function inlineParameters(sql: string, params: unknown[]): string {
+  return sql.replace(/\$(\d+)/g, (_, n: string) => {
+    const value = prepareValue(params[Number(n) - 1]);
+    return value === null ? "NULL" : pg.escapeLiteral(value);
+  });
+}
+
+/** The embedded PGlite says so in its version string. */
+async function isEmbedded(pool: pg.Pool): Promise<boolean> {
+  const { rows } = await pool.query<{ version: string }>("select version()");
+  return rows[0].version.includes("PGlite");
+}
+
 export function openStore(options: StoreOptions): Store {
   const pool = new pg.Pool({
     connectionString: options.connectionString,
@@ -70,11 +94,16 @@ export function openStore(options: StoreOptions): Store {
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on("error", () => {});
   const statements = options.logStatements ? new StatementLog() : null;
+  let embedded: Promise<boolean> | null = null;
   return {
     statements,
     async query<Row>(sql: string, params: unknown[] = []) {
       statements?.add(sql);
-      const result = await pool.query(sql, params);
+      embedded ??= isEmbedded(pool).catch((error) => {
+        embedded = null;
+        throw error;
+      });
+      const result = (await embedded) && params.length ? await pool.query(inlineParameters(sql, params)) : await pool.query(sql, params);
       return result.rows as Row[];
     },
     async ping() {

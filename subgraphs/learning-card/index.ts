@@ -2,7 +2,7 @@
 import { fileURLToPath } from "node:url";
 import type { SubgraphDefinition } from "../kit/subgraph";
 import type { SubgraphContext } from "../kit/context";
-import { PersonStub } from "../kit/person-stub";
+import { Person } from "./person";
 import { personReference } from "../kit/program-record";
 import { LearningCardEligibilityResolver } from "./eligibility";
 import { PersonLearningCardResolver } from "./person.resolver";
@@ -21,7 +21,7 @@ export const learningCard: SubgraphDefinition = {
   resolvers: [
     TrainingCourseResolver, PersonLearningCardResolver, LearningCardRecordResolver, LearningCardEligibilityResolver, LearningCardResolver, TrainingEnrollmentResolver,
   ],
-  orphanedTypes: [PersonStub],
+  orphanedTypes: [Person],
   referenceResolvers: {
     ...personReference,
     TrainingCourse: {

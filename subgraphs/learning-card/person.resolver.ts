@@ -1,17 +1,18 @@
 /** Person.learningCard: the program field this subgraph adds to Person, with the circumstances its rules need. */
 import { Directive, FieldResolver, Resolver, Root } from "type-graphql";
-import { PersonStub } from "../kit/person-stub";
+import type { Circumstances } from "../kit/circumstances";
+import { Person } from "./person";
 import { REQUIRES_CIRCUMSTANCES, programRecord, type ProgramRecordRoot } from "../kit/program-record";
 import { LearningCardRecord } from "./learning-card-record";
 
-@Resolver(() => PersonStub)
+@Resolver(() => Person)
 export class PersonLearningCardResolver {
   @Directive(REQUIRES_CIRCUMSTANCES)
   @FieldResolver(() => LearningCardRecord, {
     nullable: true,
     description: "The person's Tomorrow Learning Card (국민내일배움카드) record; always present (card null when never issued), null only if this service fails.",
   })
-  learningCard(@Root() person: PersonStub): ProgramRecordRoot {
+  learningCard(@Root() person: Circumstances): ProgramRecordRoot {
     return programRecord(person);
   }
 }

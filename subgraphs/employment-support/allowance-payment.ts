@@ -1,0 +1,29 @@
+/** A payment made under NESS: job-seeking, participation or success allowance. */
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import { DateScalar } from "../kit/scalars";
+import { NessPaymentKind } from "./enums";
+
+@ObjectType({ description: "A payment made to the person under the National Employment Support System (국민취업지원제도)." })
+export class NessAllowancePayment {
+  @Field(() => ID, { description: "Payment id, the enrollment id plus the kind and month (e.g. NESS-P00000042-1-JSA-3)." })
+  id!: string;
+
+  @Field(() => ID, { description: "Id of the enrollment the payment belongs to." })
+  enrollmentId!: string;
+
+  @Field(() => NessPaymentKind, { description: "Kind of payment." })
+  kind!: NessPaymentKind;
+
+  @Field(() => DateScalar, { description: "Date the payment was made." })
+  paidOn!: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Job-seeking allowance: the allowance month it pays (1-6). Success allowance: the months in the job it rewards (6 or 12). Null for the participation allowance.",
+  })
+  monthNumber!: number | null;
+
+  @Field(() => Int, { description: "Amount paid in whole KRW (for the job-seeking allowance, the base amount plus any dependant top-up)." })
+  amount!: number;
+}

@@ -1,0 +1,44 @@
+/** One NESS enrollment: application, decision, Individual Action Plan and services. */
+import { Field, ID, ObjectType } from "type-graphql";
+import { DateScalar } from "../kit/scalars";
+import { NessEnrollmentStatus, NessStage, NessTrack, NessTrackRoute } from "./enums";
+
+@ObjectType({ description: "An enrollment in the National Employment Support System (국민취업지원제도), from application to closure." })
+export class NessEnrollment {
+  @Field(() => ID, { description: "Enrollment id: NESS-, the person id and a sequence number (e.g. NESS-P00000042-1)." })
+  id!: string;
+
+  /** The person the enrollment belongs to (not a GraphQL field: used to reach the per-person payment loader). */
+  personId!: string;
+
+  @Field(() => ID, { description: "Id of the employment center (고용센터) handling the enrollment: the person's own center." })
+  centerId!: string;
+
+  @Field(() => NessTrack, { description: "Support type: Type I (I유형) or Type II (II유형)." })
+  track!: NessTrack;
+
+  @Field(() => NessTrackRoute, { description: "How the person entered the track: screened, selected, youth or mid-career." })
+  trackRoute!: NessTrackRoute;
+
+  @Field(() => DateScalar, { description: "Date of application." })
+  appliedOn!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: "Date of the eligibility decision; null while the application is undecided (APPLIED)." })
+  decidedOn!: string | null;
+
+  @Field(() => NessEnrollmentStatus, { description: "Status of the enrollment on the date of the record." })
+  status!: NessEnrollmentStatus;
+
+  @Field(() => NessStage, { description: "Stage of the NESS process the enrollment is in." })
+  stage!: NessStage;
+
+  @Field(() => DateScalar, { nullable: true, description: "Date the Individual Action Plan (취업활동계획) was set with the counsellor; null until then." })
+  iapSetOn!: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      "End of the job search services: 1 year after the plan, or 18 months when extended by 6 months; for a DROPPED enrollment, the date the person left. Null until the plan is set.",
+  })
+  servicesEndOn!: string | null;
+}

@@ -1,0 +1,26 @@
+/** The record's enrollments and payments, each through a per-person loader (one statement per table per request). */
+import { Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import type { SubgraphContext } from "../kit/context";
+import type { ProgramRecordRoot } from "../kit/program-record";
+import { NationalEmploymentSupportRecord } from "./record";
+import { NessEnrollment } from "./enrollment";
+import { NessAllowancePayment } from "./allowance-payment";
+import { enrollmentsByPerson, paymentsByPerson, toEnrollment, toPayment } from "./store";
+
+@Resolver(() => NationalEmploymentSupportRecord)
+export class NationalEmploymentSupportRecordResolver {
+  @FieldResolver(() => [NessEnrollment], { description: "The person's NESS enrollments, newest first (by application date)." })
+  async enrollments(@Root() record: ProgramRecordRoot, @Ctx() ctx: SubgraphContext): Promise<NessEnrollment[]> {
+    return (await ctx.loaders.get(enrollmentsByPerson).load(record.personId)).map(toEnrollment);
+  }
+
+  @FieldResolver(() => [NessAllowancePayment], { description: "Every NESS payment made to the person, across enrollments, oldest first." })
+  async allowancePayments(@Root() record: ProgramRecordRoot, @Ctx() ctx: SubgraphContext): Promise<NessAllowancePayment[]> {
+    return (await ctx.loaders.get(paymentsByPerson).load(record.personId)).map(toPayment);
+  }
+
+  @FieldResolver(() => Int, { description: "Sum of every NESS payment made to the person, in whole KRW (0 when none)." })
+  async totalAllowancePaid(@Root() record: ProgramRecordRoot, @Ctx() ctx: SubgraphContext): Promise<number> {
+    return (await ctx.loaders.get(paymentsByPerson).load(record.personId)).reduce((sum, row) => sum + row.amount, 0);
+  }
+}

@@ -1,0 +1,29 @@
+/** One career design session at a Mid-Career Tomorrow Center (중장년내일센터). */
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import { DateScalar } from "../kit/scalars";
+import { CareerDesignSessionKind } from "./enums";
+
+@ObjectType({
+  description:
+    "A session at a Mid-Career Tomorrow Center (중장년내일센터, for people aged 40 and over): lifetime career design (생애경력설계), " +
+    "outplacement or job search skills. The first step of the Mid-Career Employment Network's chain.",
+})
+export class CareerDesignSession {
+  @Field(() => ID, { description: "Stable session id: MCD-, the person id and an ordinal by date (e.g. MCD-P00000042-1)." })
+  id!: string;
+
+  @Field(() => ID, { description: "Pseudonymous id of the person who attended." })
+  personId!: string;
+
+  @Field(() => DateScalar, { description: "Date the session was held." })
+  heldOn!: string;
+
+  @Field(() => String, { description: "The center that ran it, e.g. \"Seoul Gwanak Mid-Career Tomorrow Center\"." })
+  provider!: string;
+
+  @Field(() => CareerDesignSessionKind, { description: "What the session covered." })
+  kind!: CareerDesignSessionKind;
+
+  @Field(() => Int, { description: "Length of the session in whole hours." })
+  hours!: number;
+}

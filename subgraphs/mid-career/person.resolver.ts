@@ -1,0 +1,20 @@
+/** Person.midCareerSupport: the program's field on Person, with the circumstances its rules need. */
+import { Directive, FieldResolver, Resolver, Root } from "type-graphql";
+import type { Circumstances } from "../kit/circumstances";
+import { REQUIRES_CIRCUMSTANCES, programRecord, type ProgramRecordRoot } from "../kit/program-record";
+import { Person } from "./person";
+import { MidCareerSupportRecord } from "./record";
+
+@Resolver(() => Person)
+export class PersonMidCareerResolver {
+  @Directive(REQUIRES_CIRCUMSTANCES)
+  @FieldResolver(() => MidCareerSupportRecord, {
+    nullable: true,
+    description:
+      "The person's Mid-Career Career Support Program (중장년 경력지원제) record, with their Mid-Career Tomorrow Center sessions: " +
+      "always present (empty lists when they have no history); null only when this service fails.",
+  })
+  midCareerSupport(@Root() person: Circumstances): ProgramRecordRoot {
+    return programRecord(person);
+  }
+}

@@ -1,0 +1,32 @@
+/** MidCareerSupportRecord's lists and total, through the per-request loaders (one statement per table per request). */
+import { Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import type { SubgraphContext } from "../kit/context";
+import { SYNTHETIC_AS_OF } from "../kit/synthetic/person";
+import { MidCareerSupportRecord } from "./record";
+import { CareerDesignSession } from "./career-design-session";
+import { WorkExperiencePlacement } from "./work-experience-placement";
+import { allowancePaid, placementsByPerson, sessionsByPerson, toPlacement, toSession } from "./store";
+
+@Resolver(() => MidCareerSupportRecord)
+export class MidCareerSupportRecordResolver {
+  @FieldResolver(() => [CareerDesignSession], { description: "Career design sessions at Mid-Career Tomorrow Centers, oldest first." })
+  async careerDesignSessions(@Root() record: MidCareerSupportRecord, @Ctx() ctx: SubgraphContext): Promise<CareerDesignSession[]> {
+    return (await ctx.loaders.get(sessionsByPerson).load(record.personId)).map(toSession);
+  }
+
+  @FieldResolver(() => [WorkExperiencePlacement], { description: "Work experience placements, newest first." })
+  async workExperiencePlacements(@Root() record: MidCareerSupportRecord, @Ctx() ctx: SubgraphContext): Promise<WorkExperiencePlacement[]> {
+    return (await ctx.loaders.get(placementsByPerson).load(record.personId)).map(toPlacement);
+  }
+
+  @FieldResolver(() => Int, {
+    description:
+      `Participant allowance paid over all placements up to the records' date (${SYNTHETIC_AS_OF}), in whole KRW: the sum of each ` +
+      "placement's allowancePaid (monthlyAllowance per full service month served, pro rata by days for the last month of a " +
+      "placement that ended part-way; the running month is paid after it ends). 0 when the person never had a placement.",
+  })
+  async totalAllowancePaid(@Root() record: MidCareerSupportRecord, @Ctx() ctx: SubgraphContext): Promise<number> {
+    const rows = await ctx.loaders.get(placementsByPerson).load(record.personId);
+    return rows.reduce((sum, row) => sum + allowancePaid(row, SYNTHETIC_AS_OF), 0);
+  }
+}

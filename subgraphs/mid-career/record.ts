@@ -1,0 +1,12 @@
+/** A person's Mid-Career Career Support record: the hook for their sessions and placements (and, later, eligibility). */
+import { Field, ID, ObjectType } from "type-graphql";
+
+@ObjectType({
+  description:
+    "A person's record in the Mid-Career Career Support Program (중장년 경력지원제), with the career design sessions of the " +
+    "Mid-Career Tomorrow Centers (중장년내일센터); present even when the person has no history.",
+})
+export class MidCareerSupportRecord {
+  @Field(() => ID, { description: "Pseudonymous id of the person the record belongs to." })
+  personId!: string;
+}
