@@ -12,6 +12,7 @@ import { ApolloServerPluginUsageReportingDisabled, ApolloServerPluginSchemaRepor
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import type { GatewayConfig } from "./config";
+import { unavailableResponse } from "./unavailable-subgraph";
 
 export interface GatewayContext {
   requestId: string;
@@ -24,10 +25,27 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-/** Forwards the request id so one request can be followed across the gateway's and subgraphs' logs. */
+/**
+ * Calls one subgraph: forwards the request id (one request can be followed across the logs), and
+ * turns an unreachable subgraph into null fields with located errors (see unavailable-subgraph.ts).
+ */
 class ProgramDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(private readonly serviceName: string, url: string) {
+    super({ url });
+  }
+
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["willSendRequest"]>>[0]) {
     if (context?.requestId) request.http?.headers.set("x-request-id", context.requestId);
+  }
+
+  override async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>["process"]>[0]) {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      const { query, variables } = options.request;
+      if (!query) throw error;
+      return unavailableResponse(this.serviceName, query, variables as Record<string, unknown> | undefined);
+    }
   }
 }
 
@@ -43,7 +61,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
 
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new ProgramDataSource({ url: urlOf[name] ?? url }),
+    buildService: ({ name, url }) => new ProgramDataSource(name, urlOf[name] ?? url ?? ""),
   });
 
   const app = express();

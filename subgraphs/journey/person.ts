@@ -22,7 +22,10 @@ const recordStub = (name: string, description: string) => {
 
 export const NationalEmploymentSupportRecord = recordStub("NationalEmploymentSupportRecord", "A person's record in the National Employment Support System (국민취업지원제도).");
 export const JobSearchGuaranteeRecord = recordStub("JobSearchGuaranteeRecord", "A person's record in the Job Search Guarantee Package (구직자 도약보장패키지); present even with no participation.");
-export const MidCareerSupportRecord = recordStub("MidCareerSupportRecord", "A person's record in the Mid-Career Career Support Program (중장년 경력지원제).");
+export const MidCareerSupportRecord = recordStub(
+  "MidCareerSupportRecord",
+  "A person's record in the Mid-Career Career Support Program (중장년 경력지원제), with the career design sessions of the Mid-Career Tomorrow Centers (중장년내일센터); present even when the person has no history.",
+);
 export const LearningCardRecord = recordStub("LearningCardRecord", "A person's Tomorrow Learning Card (국민내일배움카드) record: the card, if any, and the training charged to it.");
 
 type RecordStub = { currentEligibility: ProgramEligibility; events: ProgramEvent[] } | null;

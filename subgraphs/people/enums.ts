@@ -8,7 +8,29 @@ export enum Region {
   ULSAN = "ULSAN", SEJONG = "SEJONG", GYEONGGI = "GYEONGGI", GANGWON = "GANGWON", CHUNGBUK = "CHUNGBUK",
   CHUNGNAM = "CHUNGNAM", JEONBUK = "JEONBUK", JEONNAM = "JEONNAM", GYEONGBUK = "GYEONGBUK", GYEONGNAM = "GYEONGNAM", JEJU = "JEJU",
 }
-registerEnumType(Region, { name: "Region", description: "Province or metropolitan city (시·도) of Korea." });
+registerEnumType(Region, {
+  name: "Region",
+  description: "Province or metropolitan city (시·도) of Korea.",
+  valuesConfig: {
+    SEOUL: { description: "Seoul (서울특별시)." },
+    BUSAN: { description: "Busan (부산광역시)." },
+    DAEGU: { description: "Daegu (대구광역시)." },
+    INCHEON: { description: "Incheon (인천광역시)." },
+    GWANGJU: { description: "Gwangju (광주광역시)." },
+    DAEJEON: { description: "Daejeon (대전광역시)." },
+    ULSAN: { description: "Ulsan (울산광역시)." },
+    SEJONG: { description: "Sejong (세종특별자치시)." },
+    GYEONGGI: { description: "Gyeonggi Province (경기도)." },
+    GANGWON: { description: "Gangwon (강원특별자치도)." },
+    CHUNGBUK: { description: "North Chungcheong (충청북도)." },
+    CHUNGNAM: { description: "South Chungcheong (충청남도)." },
+    JEONBUK: { description: "North Jeolla (전북특별자치도)." },
+    JEONNAM: { description: "South Jeolla (전라남도)." },
+    GYEONGBUK: { description: "North Gyeongsang (경상북도)." },
+    GYEONGNAM: { description: "South Gyeongsang (경상남도)." },
+    JEJU: { description: "Jeju (제주특별자치도)." },
+  },
+});
 
 export enum ConsortiumMemberKind {
   EMPLOYMENT_CENTER = "EMPLOYMENT_CENTER",
