@@ -11,6 +11,8 @@ export interface GatewayConfig {
   supergraphPath: string;
   /** Subgraph URL overrides by service name. */
   subgraphUrls: Record<string, string>;
+  /** Called with every query plan the gateway resolves (tests count fetches per subgraph with it). */
+  onQueryPlan?: (queryPlan: unknown) => void;
 }
 
 export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(new URL("../schema/supergraph.graphql", import.meta.url));

@@ -42,6 +42,9 @@ class ProgramDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     try {
       return await super.process(options);
     } catch (error) {
+      // The subgraph answered with an HTTP error and GraphQL errors (e.g. a variable it refused): pass them on.
+      const body = (error as { extensions?: { response?: { body?: unknown } } }).extensions?.response?.body as { errors?: unknown[] } | undefined;
+      if (body && typeof body === "object" && Array.isArray(body.errors)) return { errors: body.errors } as Awaited<ReturnType<RemoteGraphQLDataSource["process"]>>;
       const { query, variables } = options.request;
       if (!query) throw error;
       return unavailableResponse(this.serviceName, query, variables as Record<string, unknown> | undefined);
@@ -61,6 +64,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
 
   const gateway = new ApolloGateway({
     supergraphSdl,
+    experimental_didResolveQueryPlan: config.onQueryPlan ? ({ queryPlan }) => config.onQueryPlan!(queryPlan) : undefined,
     buildService: ({ name, url }) => new ProgramDataSource(name, urlOf[name] ?? url ?? ""),
   });
 

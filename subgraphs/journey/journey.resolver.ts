@@ -4,7 +4,7 @@ import { DateScalar } from "../kit/scalars";
 import { todayInKorea } from "../kit/dates";
 import { badUserInput } from "../kit/errors";
 import { Program, ProgramEligibility, ProgramEvent } from "../kit/eligibility";
-import { JourneyPerson, PROGRAM_FIELDS, REQUIRES_BOTH, REQUIRES_ELIGIBILITY, REQUIRES_EVENTS } from "./person";
+import { JourneyPerson, PROGRAM_FIELDS, REQUIRES_PROGRAMS } from "./person";
 import { NetworkCase, networkCase } from "./network-case";
 import { ProgramRules, publishedCriteria } from "./published-criteria";
 
@@ -16,7 +16,7 @@ const allEvents = (person: JourneyPerson) =>
 
 @Resolver(() => JourneyPerson)
 export class JourneyResolver {
-  @Directive(REQUIRES_ELIGIBILITY)
+  @Directive(REQUIRES_PROGRAMS)
   @FieldResolver(() => [ProgramEligibility], {
     description: "Eligibility for all four programs today, in one list (a program whose service is unavailable is left out, with an error).",
   })
@@ -24,13 +24,13 @@ export class JourneyResolver {
     return eligibilities(person);
   }
 
-  @Directive(REQUIRES_EVENTS)
+  @Directive(REQUIRES_PROGRAMS)
   @FieldResolver(() => [ProgramEvent], { description: "Every program's history events merged and sorted by date, oldest first." })
   timeline(@Root() person: JourneyPerson): ProgramEvent[] {
     return allEvents(person);
   }
 
-  @Directive(REQUIRES_BOTH)
+  @Directive(REQUIRES_PROGRAMS)
   @FieldResolver(() => NetworkCase, { description: "The Mid-Career Employment Network case view: stage reached in the chain and the next step." })
   networkCase(@Root() person: JourneyPerson): NetworkCase {
     return networkCase(allEvents(person), eligibilities(person));

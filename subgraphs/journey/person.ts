@@ -59,6 +59,8 @@ const ELIGIBILITY_SELECTION =
   "program eligible track benefits { kind amountPerMonth months total description } reasons { rule passed observed threshold description source } rulesVersion asOf";
 const EVENTS_SELECTION = "program date kind description networkStage";
 
-export const REQUIRES_ELIGIBILITY = `@requires(fields: "${PROGRAM_FIELDS.map((f) => `${f} { currentEligibility { ${ELIGIBILITY_SELECTION} } }`).join(" ")}")`;
-export const REQUIRES_EVENTS = `@requires(fields: "${PROGRAM_FIELDS.map((f) => `${f} { events { ${EVENTS_SELECTION} } }`).join(" ")}")`;
-export const REQUIRES_BOTH = `@requires(fields: "${PROGRAM_FIELDS.map((f) => `${f} { currentEligibility { ${ELIGIBILITY_SELECTION} } events { ${EVENTS_SELECTION} } }`).join(" ")}")`;
+/**
+ * One requirement for all of journey's fields: identical @requires let the query planner serve
+ * summary, timeline and case view in a single fetch to journey (different ones cost a fetch each).
+ */
+export const REQUIRES_PROGRAMS = `@requires(fields: "${PROGRAM_FIELDS.map((f) => `${f} { currentEligibility { ${ELIGIBILITY_SELECTION} } events { ${EVENTS_SELECTION} } }`).join(" ")}")`;

@@ -16,7 +16,7 @@ import { krw } from "../../kit/rules/rule";
 import * as r from "./rules";
 
 export const NESS_FORMULAS_VERSION = "1.0.0";
-export const nessParameters = loadParameters("ness", fileURLToPath(new URL("../parameters", import.meta.url)));
+export const nessParameters = loadParameters("ness", fileURLToPath(new URL("../parameters", import.meta.url)), ["standard-median-income"]);
 
 export function evaluateNess(person: Circumstances, history: r.NessHistory, asOf: string): EligibilityValue {
   const p = nessParameters;

@@ -87,9 +87,10 @@ export class ParameterSet {
 /** Parameters every program shares (the standard median income table). */
 export const SHARED_PARAMETERS_DIR = new URL("./parameters", import.meta.url).pathname;
 
-/** A program's parameters: its own folder plus the shared ones. */
-export function loadParameters(program: string, dir: string): ParameterSet {
-  return new ParameterSet(program, [...readParameterFiles(SHARED_PARAMETERS_DIR), ...readParameterFiles(dir)]);
+/** A program's parameters: its own folder plus the shared ones its rules read (e.g. standard-median-income). */
+export function loadParameters(program: string, dir: string, shared: string[] = []): ParameterSet {
+  const sharedParameters = readParameterFiles(SHARED_PARAMETERS_DIR).filter((p) => shared.includes(p.name));
+  return new ParameterSet(program, [...sharedParameters, ...readParameterFiles(dir)]);
 }
 
 function readParameterFiles(dir: string): Parameter[] {

@@ -9,7 +9,7 @@ import type { Circumstances } from "../../kit/circumstances";
 import { LEARNING_CARD_RULES, type LearningCardHistory } from "./rules";
 
 export const LEARNING_CARD_FORMULAS_VERSION = "1.0.0";
-export const learningCardParameters = loadParameters("learning-card", fileURLToPath(new URL("../parameters", import.meta.url)));
+export const learningCardParameters = loadParameters("learning-card", fileURLToPath(new URL("../parameters", import.meta.url)), ["standard-median-income"]);
 
 export function evaluateLearningCard(person: Circumstances, history: LearningCardHistory, asOf: string): EligibilityValue {
   const p = learningCardParameters;
