@@ -3,16 +3,9 @@ process.env.APOLLO_TELEMETRY_DISABLED ??= "1"; // no anonymous deployment teleme
 import { SUBGRAPH_NAMES } from "../subgraphs";
 import { gatewayConfigFromEnv } from "./config";
 import { startGateway } from "./server";
+import { exitGracefully } from "../subgraphs/kit/shutdown";
 
 const running = await startGateway(gatewayConfigFromEnv(SUBGRAPH_NAMES));
 console.log(`[gateway] ready at ${running.url}`);
 
-let stopping = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, async () => {
-    if (stopping) return;
-    stopping = true;
-    await running.stop();
-    process.exit(0);
-  });
-}
+exitGracefully("gateway", running.stop);

@@ -5,6 +5,7 @@
 import { startSubgraph } from "../subgraphs/kit/server";
 import { loadSubgraph } from "../subgraphs";
 import { DEFAULT_PERSONS } from "../subgraphs/kit/seed";
+import { exitGracefully } from "../subgraphs/kit/shutdown";
 
 const name = process.argv[2];
 if (!name) {
@@ -24,12 +25,4 @@ const running = await startSubgraph(definition, {
 });
 console.log(`[${name}] ready at ${running.url}`);
 
-let stopping = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, async () => {
-    if (stopping) return;
-    stopping = true;
-    await running.stop();
-    process.exit(0);
-  });
-}
+exitGracefully(name, running.stop);

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { startStack, DEFAULT_PORTS } from "./stack";
+import { exitGracefully } from "../subgraphs/kit/shutdown";
 
 const { values } = parseArgs({ options: { persons: { type: "string" } } });
 const started = performance.now();
@@ -18,13 +19,7 @@ const stack = await startStack({
 console.log(`\nnaeil-graph is ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${stack.gatewayUrl}`);
 console.log(`Try: curl -s ${stack.gatewayUrl} -H 'content-type: application/json' -d '{"query":"{ person(id: \\"P00000001\\") { name age center { name } } }"}'`);
 
-let stopping = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, async () => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping the gateway, the subgraphs and the store...`);
-    await stack.stop();
-    process.exit(0);
-  });
-}
+exitGracefully("naeil-graph", async () => {
+  console.log("\nStopping the gateway, the subgraphs and the store...");
+  await stack.stop();
+}, 30_000);

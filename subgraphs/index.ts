@@ -2,6 +2,7 @@
  * Every subgraph of the graph, in start order, with its default port. The gateway composes exactly
  * these. Definitions load lazily so that one subgraph process imports only its own code.
  */
+import "reflect-metadata"; // type-graphql decorators need it before any subgraph module loads
 import type { SubgraphDefinition } from "./kit/subgraph";
 
 export const SUBGRAPH_NAMES = ["people", "employment-support", "job-search-guarantee", "mid-career", "learning-card", "journey"] as const;

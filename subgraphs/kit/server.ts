@@ -57,6 +57,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     schema,
     formatError: formatSubgraphError,
     includeStacktraceInErrorResponses: false,
+    // The process entry point handles SIGTERM/SIGINT (drain, close the store, exit); Apollo must not race it.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // No Apollo Studio here: federated tracing would only cost time on every request.
