@@ -5,6 +5,7 @@
 import { defineRule, krw } from "../../kit/rules/rule";
 import { incomeCeiling, standardMedianIncome } from "../../kit/rules/median-income";
 import type { RuleInput } from "../../kit/rules/evaluation";
+import { ageRangeRule } from "../../kit/rules/common";
 import type { ParameterSet } from "../../kit/rules/parameters";
 
 export interface NessHistory {
@@ -51,18 +52,7 @@ const percentRule = (id: string, parameter: string, title: string, source: strin
     },
   });
 
-export const age = defineRule<NessInput>({
-  id: "ness.age",
-  description: "Aged 15 to 69 inclusive on the date of application.",
-  parameters: ["age-minimum", "age-maximum"],
-  source: `${BRIEF} age [N]`,
-  evaluate({ age }, p, asOf) {
-    const min = p.at("age-minimum", asOf);
-    const max = p.at("age-maximum", asOf);
-    const passed = age >= min && age <= max;
-    return { passed, observed: String(age), threshold: `${min}-${max}`, description: `Age ${age} is ${passed ? "within" : "outside"} ${min}-${max}.` };
-  },
-});
+export const age = ageRangeRule("ness.age", "Aged 15 to 69 inclusive on the date of application.", "age-minimum", "age-maximum", `${BRIEF} age [N]`);
 
 export const noActiveEnrollment = defineRule<NessInput>({
   id: "ness.no-active-enrollment",
@@ -144,18 +134,13 @@ export const youth = defineRule<NessInput>({
   },
 });
 
-export const type2MidCareerAge = defineRule<NessInput>({
-  id: "ness.type2.mid-career-age",
-  description: "Type II mid-career group: aged 35 to 69.",
-  parameters: ["type2-mid-career-age-minimum", "age-maximum"],
-  source: `${BRIEF} Type II [S]`,
-  evaluate({ age }, p, asOf) {
-    const min = p.at("type2-mid-career-age-minimum", asOf);
-    const max = p.at("age-maximum", asOf);
-    const passed = age >= min && age <= max;
-    return { passed, observed: String(age), threshold: `${min}-${max}`, description: `Age ${age} is ${passed ? "within" : "outside"} the mid-career range ${min}-${max}.` };
-  },
-});
+export const type2MidCareerAge = ageRangeRule(
+  "ness.type2.mid-career-age",
+  "Type II mid-career group: aged 35 to 69.",
+  "type2-mid-career-age-minimum",
+  "age-maximum",
+  `${BRIEF} Type II [S]`,
+);
 
 export const type2MidCareerIncome = percentRule(
   "ness.type2.mid-career-income",

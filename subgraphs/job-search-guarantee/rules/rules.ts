@@ -5,7 +5,8 @@
  * Source: shared/domain/programs.md §2 (stages [N]; eligibility: assumption).
  */
 import { defineRule } from "../../kit/rules/rule";
-import { isUnemployed, type RuleInput } from "../../kit/rules/evaluation";
+import type { RuleInput } from "../../kit/rules/evaluation";
+import { unemployedRule } from "../../kit/rules/common";
 
 export interface GuaranteeHistory {
   /** A participation still ACTIVE on the date asked. */
@@ -15,22 +16,11 @@ export type GuaranteeInput = RuleInput<GuaranteeHistory>;
 
 const SOURCE = "shared/domain/programs.md §2 (working assumption, not a published rule)";
 
-export const unemployed = defineRule<GuaranteeInput>({
-  id: "job-search-guarantee.unemployed",
-  description: "An unemployed job seeker (working under 15 hours a week counts as unemployed).",
-  parameters: ["unemployed-weekly-hours"],
-  source: SOURCE,
-  evaluate({ person }, p, asOf) {
-    const hours = p.at("unemployed-weekly-hours", asOf);
-    const passed = isUnemployed(person, hours);
-    return {
-      passed,
-      observed: `${person.employment.status}, ${person.employment.weeklyWorkHours} h/week`,
-      threshold: `UNEMPLOYED or under ${hours} h/week`,
-      description: passed ? "Counts as an unemployed job seeker." : `Works ${person.employment.weeklyWorkHours} hours a week.`,
-    };
-  },
-});
+export const unemployed = unemployedRule(
+  "job-search-guarantee.unemployed",
+  "An unemployed job seeker (working under 15 hours a week counts as unemployed).",
+  SOURCE,
+);
 
 export const participatingCenter = defineRule<GuaranteeInput>({
   id: "job-search-guarantee.participating-center",

@@ -4,7 +4,8 @@
  * experience in it. Source: shared/domain/programs.md §3.
  */
 import { defineRule } from "../../kit/rules/rule";
-import { isUnemployed, type RuleInput } from "../../kit/rules/evaluation";
+import type { RuleInput } from "../../kit/rules/evaluation";
+import { ageRangeRule, unemployedRule } from "../../kit/rules/common";
 
 export interface MidCareerHistory {
   /** A work experience placement PLANNED, IN_PROGRESS or COMPLETED before the date asked. */
@@ -14,35 +15,9 @@ export type MidCareerInput = RuleInput<MidCareerHistory>;
 
 const BRIEF = "shared/domain/programs.md §3";
 
-export const age = defineRule<MidCareerInput>({
-  id: "mid-career.age",
-  description: "In their 50s: aged 50 to 59.",
-  parameters: ["age-minimum", "age-maximum"],
-  source: `${BRIEF} age [O]`,
-  evaluate({ age }, p, asOf) {
-    const min = p.at("age-minimum", asOf);
-    const max = p.at("age-maximum", asOf);
-    const passed = age >= min && age <= max;
-    return { passed, observed: String(age), threshold: `${min}-${max}`, description: `Age ${age} is ${passed ? "within" : "outside"} ${min}-${max}.` };
-  },
-});
+export const age = ageRangeRule("mid-career.age", "In their 50s: aged 50 to 59.", "age-minimum", "age-maximum", `${BRIEF} age [O]`);
 
-export const unemployed = defineRule<MidCareerInput>({
-  id: "mid-career.unemployed",
-  description: "Unemployed (working under 15 hours a week counts as unemployed).",
-  parameters: ["unemployed-weekly-hours"],
-  source: `${BRIEF} status [S]`,
-  evaluate({ person }, p, asOf) {
-    const hours = p.at("unemployed-weekly-hours", asOf);
-    const passed = isUnemployed(person, hours);
-    return {
-      passed,
-      observed: `${person.employment.status}, ${person.employment.weeklyWorkHours} h/week`,
-      threshold: `UNEMPLOYED or under ${hours} h/week`,
-      description: passed ? "Counts as unemployed." : `Works ${person.employment.weeklyWorkHours} hours a week as ${person.employment.status}.`,
-    };
-  },
-});
+export const unemployed = unemployedRule("mid-career.unemployed", "Unemployed (working under 15 hours a week counts as unemployed).", `${BRIEF} status [S]`);
 
 export const noUnemploymentBenefit = defineRule<MidCareerInput>({
   id: "mid-career.no-unemployment-benefit",
