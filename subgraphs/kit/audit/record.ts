@@ -1,0 +1,98 @@
+/**
+ * One access record (PIPA safety-measures standard Art. 8: account, time, address, whose data,
+ * action): one per subgraph request, covering every person that request touched, never one per field.
+ * Records are hash-chained by `AuditChain` (chain.ts) and checked by `verifyAuditLog` (verify.ts).
+ */
+
+export type AccessOutcome = "ALLOWED" | "DENIED" | "ERROR";
+
+export interface AccessRecord {
+  /** When the request was served: ISO 8601 timestamp (e.g. `new Date().toISOString()`). */
+  at: string;
+  /** The caller's account id (never a name or other personal data). */
+  caller: string;
+  /** Who the token was issued for (the front end or partner agency). */
+  audience: string;
+  /** The account the caller acts for, if any (e.g. a counsellor acting for a citizen). */
+  onBehalfOf: string | null;
+  /** The declared purpose of the access, if given. */
+  purpose: string | null;
+  /** Pseudonymous ids of every person whose data the request read (whose data). */
+  personIds: string[];
+  /** The personal-data fields read, as `Type.field` (e.g. `Person.learningCard`). */
+  fields: string[];
+  operationName: string | null;
+  /** sha256 of the GraphQL document (the query text itself is not kept). */
+  documentHash: string;
+  /** The client's address as the gateway saw it (address). */
+  clientAddress: string | null;
+  subgraph: string;
+  outcome: AccessOutcome;
+  /** The `x-request-id` shared by the gateway and every subgraph of one request. */
+  requestId: string;
+}
+
+const OUTCOMES: ReadonlySet<string> = new Set<AccessOutcome>(["ALLOWED", "DENIED", "ERROR"]);
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * A copy of the record holding exactly the fields of `AccessRecord`, checked: whatever else the
+ * caller's object carries (variables, results...) never reaches the log, and a missing field fails
+ * loudly instead of silently vanishing from the JSON. Throws a TypeError naming the field.
+ */
+export function toStoredRecord(record: AccessRecord): AccessRecord {
+  const r = record as unknown as Record<string, unknown>;
+  const text = (name: string): string => {
+    const value = r[name];
+    if (typeof value !== "string" || value.length === 0) throw new TypeError(`AccessRecord.${name} must be a non-empty string`);
+    return value;
+  };
+  const optionalText = (name: string): string | null => {
+    const value = r[name];
+    if (value === null) return null;
+    if (typeof value !== "string") throw new TypeError(`AccessRecord.${name} must be a string or null`);
+    return value;
+  };
+  const texts = (name: string): string[] => {
+    const value = r[name];
+    if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) throw new TypeError(`AccessRecord.${name} must be an array of strings`);
+    return [...value];
+  };
+  const at = text("at");
+  if (!ISO_TIMESTAMP.test(at) || Number.isNaN(Date.parse(at))) throw new TypeError(`AccessRecord.at must be an ISO 8601 timestamp, got ${JSON.stringify(at)}`);
+  const outcome = text("outcome");
+  if (!OUTCOMES.has(outcome)) throw new TypeError(`AccessRecord.outcome must be ALLOWED, DENIED or ERROR, got ${JSON.stringify(outcome)}`);
+  return {
+    at,
+    caller: text("caller"),
+    audience: text("audience"),
+    onBehalfOf: optionalText("onBehalfOf"),
+    purpose: optionalText("purpose"),
+    personIds: texts("personIds"),
+    fields: texts("fields"),
+    operationName: optionalText("operationName"),
+    documentHash: text("documentHash"),
+    clientAddress: optionalText("clientAddress"),
+    subgraph: text("subgraph"),
+    outcome: outcome as AccessOutcome,
+    requestId: text("requestId"),
+  };
+}
+
+/**
+ * JSON with every object's keys sorted (UTF-16 code unit order) and no whitespace: the form that is
+ * hashed. The same value read back from `jsonb` (which reorders keys) gives the same text.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") {
+    const text = JSON.stringify(value);
+    if (text === undefined) throw new TypeError(`cannot write ${typeof value} as JSON`);
+    return text;
+  }
+  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? "null" : canonicalJson(item))).join(",")}]`;
+  const object = value as Record<string, unknown>;
+  const keys = Object.keys(object)
+    .filter((key) => object[key] !== undefined)
+    .sort();
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(object[key])}`).join(",")}}`;
+}
