@@ -1,0 +1,70 @@
+/**
+ * `npm run -s token -- --role ROLE [--sub ID] [--centers ID,ID] [--partner ID] [--scopes a,b] [--purpose TEXT] [--ttl SECONDS]`
+ * prints a JWT signed with the development key (gateway/auth/keys.ts), for the gateway's issuer and audience.
+ * Refuses (exit 2) when AUTH_JWKS_FILE or AUTH_JWKS_URL is set: then tokens come from the identity provider.
+ */
+import { parseArgs } from "node:util";
+import { SignJWT } from "jose";
+import { devSigningKey, isDevKeys } from "../gateway/auth/keys";
+import { callerFromClaims } from "../gateway/auth/claims";
+import { authAudience, authIssuer } from "../gateway/auth/verify";
+
+const USAGE =
+  "usage: npm run -s token -- --role citizen|counsellor|analyst|partner [--sub ID] [--centers ID,ID] [--partner ID] [--scopes a,b] [--purpose TEXT] [--ttl SECONDS]";
+
+function fail(message: string, code: number): never {
+  console.error(message);
+  process.exit(code);
+}
+
+if (!isDevKeys()) {
+  const which = process.env.AUTH_JWKS_FILE ? "AUTH_JWKS_FILE" : "AUTH_JWKS_URL";
+  fail(`token: ${which} is set, so the gateway trusts your identity provider's keys, not the dev key; get tokens from the identity provider (or unset AUTH_JWKS_FILE and AUTH_JWKS_URL to use the dev key).`, 2);
+}
+
+let values: Record<string, string | undefined>;
+try {
+  ({ values } = parseArgs({
+    options: {
+      role: { type: "string" },
+      sub: { type: "string" },
+      centers: { type: "string" },
+      partner: { type: "string" },
+      scopes: { type: "string" },
+      purpose: { type: "string" },
+      ttl: { type: "string" },
+    },
+    strict: true,
+    allowPositionals: false,
+  }) as { values: Record<string, string | undefined> });
+} catch (error) {
+  fail(`token: ${(error as Error).message}\n${USAGE}`, 1);
+}
+
+const list = (text: string | undefined) => (text ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+const ttl = Number(values.ttl ?? 3600);
+if (!Number.isInteger(ttl) || ttl <= 0) fail(`token: --ttl must be a positive number of seconds\n${USAGE}`, 1);
+
+const claims: Record<string, unknown> = { role: values.role };
+if (values.sub) claims.sub = values.sub;
+if (values.centers) claims.centers = list(values.centers);
+if (values.partner) claims.partner = values.partner;
+if (values.scopes) claims.scope = list(values.scopes).join(" ");
+if (values.purpose) claims.purpose = values.purpose;
+
+try {
+  callerFromClaims(claims); // the same checks as the gateway: no token it would refuse
+} catch (error) {
+  fail(`token: ${(error as Error).message}\n${USAGE}`, 1);
+}
+
+const { key, kid, alg } = await devSigningKey();
+const now = Math.floor(Date.now() / 1000);
+const token = await new SignJWT(claims)
+  .setProtectedHeader({ alg, kid, typ: "JWT" })
+  .setIssuer(authIssuer())
+  .setAudience(authAudience())
+  .setIssuedAt(now)
+  .setExpirationTime(now + ttl)
+  .sign(key);
+console.log(token);
