@@ -12,7 +12,7 @@ import { ApolloServerPluginUsageReportingDisabled, ApolloServerPluginSchemaRepor
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import type { GatewayConfig } from "./config";
-import { unavailableResponse } from "./unavailable-subgraph";
+import { unavailableResponse, type GatewayGraphQLResponse } from "./unavailable-subgraph";
 
 export interface GatewayContext {
   requestId: string;
@@ -44,7 +44,7 @@ class ProgramDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     } catch (error) {
       // The subgraph answered with an HTTP error and GraphQL errors (e.g. a variable it refused): pass them on.
       const body = (error as { extensions?: { response?: { body?: unknown } } }).extensions?.response?.body as { errors?: unknown[] } | undefined;
-      if (body && typeof body === "object" && Array.isArray(body.errors)) return { errors: body.errors } as Awaited<ReturnType<RemoteGraphQLDataSource["process"]>>;
+      if (body && typeof body === "object" && Array.isArray(body.errors)) return { errors: body.errors } as GatewayGraphQLResponse;
       const { query, variables } = options.request;
       if (!query) throw error;
       return unavailableResponse(this.serviceName, query, variables as Record<string, unknown> | undefined);

@@ -9,7 +9,7 @@
 import { Kind, parse, type SelectionSetNode } from "graphql";
 import type { RemoteGraphQLDataSource } from "@apollo/gateway";
 
-type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource["process"]>>;
+export type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource["process"]>>;
 
 export const SUBGRAPH_UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";
 

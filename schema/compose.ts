@@ -6,7 +6,7 @@ import { parse } from "graphql";
 import { composeServices } from "@apollo/composition";
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { buildFederatedSchema } from "../subgraphs/kit/schema";
-import { loadAllSubgraphs } from "../subgraphs";
+import { DEFAULT_PORTS, loadAllSubgraphs, type SubgraphName } from "../subgraphs";
 
 export interface Composition {
   /** File name under schema/ -> content. */
@@ -23,7 +23,7 @@ export async function compose(): Promise<Composition> {
     files[`${definition.name}.graphql`] = sdl;
     services.push({
       name: definition.name,
-      url: `http://127.0.0.1:${definition.defaultPort}/graphql`,
+      url: `http://127.0.0.1:${DEFAULT_PORTS[definition.name as SubgraphName]}/graphql`,
       typeDefs: parse(sdl),
     });
   }

@@ -6,19 +6,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
-import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs";
+import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs";
 import { envPrefix } from "../subgraphs/kit/subgraph";
 import { startEmbeddedStore, type EmbeddedStore } from "../subgraphs/kit/embedded-store";
 
-export const DEFAULT_PORTS: Record<SubgraphName | "gateway", number> = {
-  gateway: 4000,
-  people: 4001,
-  "employment-support": 4002,
-  "job-search-guarantee": 4003,
-  "mid-career": 4004,
-  "learning-card": 4005,
-  journey: 4006,
-};
+export { DEFAULT_PORTS };
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -42,7 +34,6 @@ export interface Stack {
   subgraphUrls: Record<SubgraphName, string>;
   databaseUrl: string;
   embedded: boolean;
-  pids(): Record<string, number | undefined>;
   stop(): Promise<void>;
 }
 
@@ -143,7 +134,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       subgraphUrls,
       databaseUrl,
       embedded: store !== null,
-      pids: () => Object.fromEntries(children.map(({ name, child }) => [name, child.pid])),
       stop,
     };
   } catch (error) {

@@ -3,13 +3,14 @@
  * Needs DATABASE_URL (a real PostgreSQL server, or the embedded store from `npm run start:store`).
  */
 import { startSubgraph } from "../subgraphs/kit/server";
-import { loadSubgraph } from "../subgraphs";
+import { DEFAULT_PORTS, SUBGRAPH_NAMES, loadSubgraph, type SubgraphName } from "../subgraphs";
+import { subgraphPort } from "../subgraphs/kit/subgraph";
 import { DEFAULT_PERSONS } from "../subgraphs/kit/seed";
 import { exitGracefully } from "../subgraphs/kit/shutdown";
 
 const name = process.argv[2];
 if (!name) {
-  console.error("usage: npm run start:subgraph -- <people|employment-support|job-search-guarantee|mid-career|learning-card>");
+  console.error(`usage: npm run start:subgraph -- <${SUBGRAPH_NAMES.join("|")}>`);
   process.exit(2);
 }
 const databaseUrl = process.env.DATABASE_URL;
@@ -20,6 +21,7 @@ if (!databaseUrl) {
 const definition = await loadSubgraph(name);
 const running = await startSubgraph(definition, {
   databaseUrl,
+  port: subgraphPort(name, DEFAULT_PORTS[name as SubgraphName]), // loadSubgraph has checked the name
   seedPersons: Number(process.env.SEED_PERSONS ?? DEFAULT_PERSONS),
   logStatements: process.env.NAEIL_DEBUG_STATEMENTS === "1",
 });

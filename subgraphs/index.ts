@@ -8,6 +8,17 @@ import type { SubgraphDefinition } from "./kit/subgraph";
 export const SUBGRAPH_NAMES = ["people", "employment-support", "job-search-guarantee", "mid-career", "learning-card", "journey"] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
+/** Default ports (each overridable by <NAME>_PORT, e.g. LEARNING_CARD_PORT, and GATEWAY_PORT). */
+export const DEFAULT_PORTS: Record<SubgraphName | "gateway", number> = {
+  gateway: 4000,
+  people: 4001,
+  "employment-support": 4002,
+  "job-search-guarantee": 4003,
+  "mid-career": 4004,
+  "learning-card": 4005,
+  journey: 4006,
+};
+
 const LOADERS: Record<SubgraphName, () => Promise<SubgraphDefinition>> = {
   people: async () => (await import("./people")).people,
   "employment-support": async () => (await import("./employment-support")).employmentSupport,

@@ -12,7 +12,6 @@ import { seedEmploymentSupport } from "./seed";
 export const employmentSupport: SubgraphDefinition = {
   name: "employment-support",
   dbSchema: "employment_support",
-  defaultPort: 4002,
   migrationsDir: fileURLToPath(new URL("./migrations", import.meta.url)),
   resolvers: [PersonNationalEmploymentSupportResolver, NationalEmploymentSupportRecordResolver, NessEnrollmentResolver, NessEligibilityResolver],
   orphanedTypes: [Person],

@@ -12,7 +12,7 @@ import { addDays, addMonths, ageOn, daysBetween } from "../kit/dates";
 import { incomeCeiling } from "../kit/rules/median-income";
 import { Random, Stream } from "../kit/synthetic/random";
 import { SYNTHETIC_AS_OF, SYNTHETIC_SEED, type SyntheticPerson } from "../kit/synthetic/person";
-import { nessParameters } from "./rules/evaluate";
+import { monthlyJobSeekingAllowance, nessParameters } from "./rules/evaluate";
 import { ENROLLMENT_COLUMNS, FOLLOW_UP_MONTHS, PAYMENT_COLUMNS, type EnrollmentRow, type PaymentRow } from "./store";
 
 /** programs.md "Names": NESS runs since 2021 (absorbed 취업성공패키지). */
@@ -74,8 +74,8 @@ export interface NessRecords {
 
 /** The monthly job-seeking allowance for an application date and number of dependants. */
 export function jobSeekingAllowance(appliedOn: string, dependants: number): number {
-  const base = appliedOn < JOB_SEEKING_ALLOWANCE_RAISED_ON ? JOB_SEEKING_ALLOWANCE_BEFORE_2026 : JOB_SEEKING_ALLOWANCE_FROM_2026;
-  return base + Math.min(dependants * DEPENDANT_TOP_UP, DEPENDANT_TOP_UP_MAXIMUM);
+  // The rules' formula on the rules' parameters; the constants above document the same figures (the seed test checks they agree).
+  return monthlyJobSeekingAllowance(dependants, appliedOn);
 }
 
 /** Whether the household income is within the Type I ceiling (the median table starts in 2025: earlier dates use 2025's). */

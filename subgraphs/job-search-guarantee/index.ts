@@ -13,7 +13,6 @@ import { seedJobSearchGuarantee } from "./seed";
 export const jobSearchGuarantee: SubgraphDefinition = {
   name: "job-search-guarantee",
   dbSchema: "job_search_guarantee",
-  defaultPort: 4003,
   migrationsDir: fileURLToPath(new URL("./migrations", import.meta.url)),
   resolvers: [PersonJobSearchGuaranteeResolver, JobSearchGuaranteeRecordResolver, GuaranteeEligibilityResolver, GuaranteeParticipationResolver, GuaranteeCenterResolver],
   orphanedTypes: [Person],

@@ -11,7 +11,6 @@ import { JourneyResolver } from "./journey.resolver";
 export const journey: SubgraphDefinition = {
   name: "journey",
   dbSchema: "journey",
-  defaultPort: 4006,
   migrationsDir: fileURLToPath(new URL("./migrations", import.meta.url)),
   resolvers: [JourneyResolver],
   orphanedTypes: [JourneyPerson],

@@ -57,9 +57,8 @@ export function programRecordResolver<History>(record: ClassType, rules: Program
     }
 
     @FieldResolver(() => ProgramEligibility, { description: "Eligibility today (the same as eligibility without asOf)." })
-    async currentEligibility(@Root() root: ProgramRecordRoot, @Ctx() ctx: SubgraphContext): Promise<EligibilityValue> {
-      const date = todayInKorea();
-      return rules.evaluate(root.person, await rules.history(ctx, root.personId, date), date);
+    currentEligibility(@Root() root: ProgramRecordRoot, @Ctx() ctx: SubgraphContext): Promise<EligibilityValue> {
+      return this.eligibility(root, null, ctx);
     }
 
     @FieldResolver(() => [ProgramEvent], { description: "The person's history in this program as dated events, oldest first." })

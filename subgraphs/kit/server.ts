@@ -16,7 +16,7 @@ import { formatSubgraphError } from "./errors";
 import { migrate } from "./migrate";
 import { openStore, type Store } from "./store";
 import { isSeeded, seedSubgraph, DEFAULT_PERSONS } from "./seed";
-import { subgraphPort, type SubgraphDefinition } from "./subgraph";
+import type { SubgraphDefinition } from "./subgraph";
 
 export interface RunningSubgraph {
   url: string;
@@ -27,7 +27,7 @@ export interface RunningSubgraph {
 
 export interface SubgraphOptions {
   databaseUrl: string;
-  port?: number;
+  port: number;
   host?: string;
   /** Persons to seed when the store is empty (SEED_PERSONS; 0 = do not seed). */
   seedPersons?: number;
@@ -110,7 +110,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     }),
   );
 
-  const port = options.port ?? subgraphPort(definition);
+  const port = options.port;
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

@@ -138,12 +138,7 @@ export async function insertRows(
     const chunk = rows.slice(start, start + chunkSize);
     await store.query(
       sql,
-      names.map((name) => chunk.map((row) => (isArray(name) ? toArrayLiteral(row[name] as unknown[]) : (row[name] ?? null)))),
+      names.map((name) => chunk.map((row) => (isArray(name) ? prepareValue(row[name] ?? null) : (row[name] ?? null)))),
     );
   }
-}
-
-function toArrayLiteral(values: unknown[] | null | undefined): string | null {
-  if (!values) return null;
-  return `{${values.map((v) => `"${String(v).replace(/["\\]/g, (ch) => `\\${ch}`)}"`).join(",")}}`;
 }

@@ -9,8 +9,6 @@ export interface SubgraphDefinition {
   name: string;
   /** The PostgreSQL schema this subgraph owns; it reads no other. */
   dbSchema: string;
-  /** Default port (overridden by <NAME>_PORT, e.g. LEARNING_CARD_PORT). */
-  defaultPort: number;
   /** Absolute path of the folder holding NNN_name.sql migrations. */
   migrationsDir: string;
   resolvers: NonEmptyArray<Function>;
@@ -27,6 +25,7 @@ export function envPrefix(name: string): string {
   return name.toUpperCase().replace(/-/g, "_");
 }
 
-export function subgraphPort(definition: Pick<SubgraphDefinition, "name" | "defaultPort">, env = process.env): number {
-  return Number(env[`${envPrefix(definition.name)}_PORT`] ?? definition.defaultPort);
+/** A subgraph's port: <NAME>_PORT when set, else the given default. */
+export function subgraphPort(name: string, defaultPort: number, env = process.env): number {
+  return Number(env[`${envPrefix(name)}_PORT`] ?? defaultPort);
 }

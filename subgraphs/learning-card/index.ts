@@ -16,7 +16,6 @@ import { seedLearningCard } from "./seed";
 export const learningCard: SubgraphDefinition = {
   name: "learning-card",
   dbSchema: "learning_card",
-  defaultPort: 4005,
   migrationsDir: fileURLToPath(new URL("./migrations", import.meta.url)),
   resolvers: [
     TrainingCourseResolver, PersonLearningCardResolver, LearningCardRecordResolver, LearningCardEligibilityResolver, LearningCardResolver, TrainingEnrollmentResolver,

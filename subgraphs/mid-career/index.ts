@@ -11,7 +11,6 @@ import { MidCareerEligibilityResolver } from "./eligibility";
 export const midCareer: SubgraphDefinition = {
   name: "mid-career",
   dbSchema: "mid_career",
-  defaultPort: 4004,
   migrationsDir: fileURLToPath(new URL("./migrations", import.meta.url)),
   resolvers: [PersonMidCareerResolver, MidCareerSupportRecordResolver, MidCareerEligibilityResolver],
   orphanedTypes: [Person],

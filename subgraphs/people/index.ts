@@ -10,7 +10,6 @@ import { seedPeople } from "./seed";
 export const people: SubgraphDefinition = {
   name: "people",
   dbSchema: "people",
-  defaultPort: 4001,
   migrationsDir: fileURLToPath(new URL("./migrations", import.meta.url)),
   resolvers: [PersonResolver, PersonConnectionResolver, EmploymentCenterResolver],
   referenceResolvers: {

@@ -45,6 +45,12 @@ export function evaluateNess(person: Circumstances, history: r.NessHistory, asOf
   };
 }
 
+/** Type I job-seeking allowance a month on a date: the base plus the dependant top-up, capped. */
+export function monthlyJobSeekingAllowance(dependants: number, on: string): number {
+  const p = nessParameters;
+  return p.at("job-seeking-allowance-monthly", on) + Math.min(dependants * p.at("dependant-top-up", on), p.at("dependant-top-up-maximum", on));
+}
+
 function nessBenefits(track: string, person: Circumstances, asOf: string): BenefitValue[] {
   const p = nessParameters;
   const [afterSix, afterTwelve] = p.at<number[]>("success-allowance", asOf);
@@ -69,14 +75,15 @@ function nessBenefits(track: string, person: Circumstances, asOf: string): Benef
     ];
   }
   const base = p.at("job-seeking-allowance-monthly", asOf);
-  const topUp = Math.min(person.household.dependants * p.at("dependant-top-up", asOf), p.at("dependant-top-up-maximum", asOf));
+  const monthly = monthlyJobSeekingAllowance(person.household.dependants, asOf);
+  const topUp = monthly - base;
   const months = p.at("job-seeking-allowance-months", asOf);
   return [
     {
       kind: "JOB_SEEKING_ALLOWANCE",
-      amountPerMonth: base + topUp,
+      amountPerMonth: monthly,
       months,
-      total: (base + topUp) * months,
+      total: monthly * months,
       description: `Job-seeking allowance (구직촉진수당): ${krw(base)} a month${topUp ? ` plus ${krw(topUp)} for ${person.household.dependants} dependant(s)` : ""} for ${months} months, while the plan's job-search activities are done.`,
     },
     success,
