@@ -8,7 +8,7 @@ import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type BinaryLike
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Caller } from "./caller";
+import type { Caller } from "../../subgraphs/kit/security/caller";
 
 export type ApiKeyRole = "analyst" | "partner";
 

@@ -5,10 +5,9 @@
  * - neither: a development ES256 key pair, generated on first use into AUTH_DEV_KEYS_DIR
  *   (default .data/dev-keys/: private.jwk.json + jwks.json) and reused afterwards. Never for production.
  */
-import { chmodSync, linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { randomUUID } from "node:crypto";
-import { fileURLToPath } from "node:url";
+import { DEFAULT_DEV_KEYS_DIR, readOrCreate } from "../../subgraphs/kit/security/write-once";
 import {
   calculateJwkThumbprint,
   createLocalJWKSet,
@@ -24,7 +23,6 @@ import {
 } from "jose";
 
 export const DEV_KEY_ALG = "ES256";
-const DEFAULT_DEV_KEYS_DIR = fileURLToPath(new URL("../../.data/dev-keys", import.meta.url));
 
 type KeySource = { kind: "file"; path: string } | { kind: "url"; url: URL } | { kind: "dev"; dir: string };
 
@@ -67,20 +65,9 @@ async function loadOrCreateDevKeys(dir: string): Promise<DevKeys> {
   const publicPath = join(dir, "jwks.json");
   let privateJwk: JWK;
   try {
-    privateJwk = readJson<JWK>(privatePath);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw new Error(`Cannot read the dev signing key ${privatePath}: delete it to regenerate.`);
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const tmp = join(dir, `.private.${randomUUID()}.tmp`);
-    writeFileSync(tmp, JSON.stringify(await createPrivateJwk(), null, 2) + "\n", { mode: 0o600 });
-    try {
-      linkSync(tmp, privatePath); // atomic, and never replaces a key another process created meanwhile
-    } catch (linkError) {
-      if ((linkError as NodeJS.ErrnoException).code !== "EEXIST") throw linkError;
-    } finally {
-      unlinkSync(tmp);
-    }
-    privateJwk = readJson<JWK>(privatePath);
+    privateJwk = JSON.parse(await readOrCreate(privatePath, async () => JSON.stringify(await createPrivateJwk(), null, 2) + "\n")) as JWK;
+  } catch {
+    throw new Error(`Cannot read the dev signing key ${privatePath}: delete it to regenerate.`);
   }
   if (privateJwk.kty !== "EC" || privateJwk.crv !== "P-256" || !privateJwk.d || !privateJwk.kid) {
     throw new Error(`The dev signing key ${privatePath} is not an ES256 private JWK with a kid: delete it to regenerate.`);
@@ -95,11 +82,6 @@ async function loadOrCreateDevKeys(dir: string): Promise<DevKeys> {
     current = undefined;
   }
   if (current !== publicText) writeFileSync(publicPath, publicText);
-  try {
-    chmodSync(privatePath, 0o600);
-  } catch {
-    /* best effort */
-  }
   if (!devKeysAnnounced) {
     devKeysAnnounced = true;
     console.error(`[auth] dev keys in use (${dir}): set AUTH_JWKS_FILE or AUTH_JWKS_URL outside development`);

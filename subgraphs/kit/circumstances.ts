@@ -1,7 +1,7 @@
 /**
  * A person's circumstances as the programs' rules read them. They are owned by the people subgraph;
- * a program subgraph receives them through federation (`@requires` on its program field, with the
- * fields declared `@external` on its Person stub), never by calling people itself.
+ * a program subgraph receives them through federation (`@requires` on its program field of the
+ * inaccessible `circumstances`, see circumstances-type.ts), never by calling people itself.
  */
 import { registerEnumType } from "type-graphql";
 
@@ -91,9 +91,3 @@ export interface Circumstances {
   careerChange: { targetFieldExperienceMonths: number; newFieldQualification: boolean };
 }
 
-/** The `@requires` selection every program field uses: the whole of Circumstances. */
-export const CIRCUMSTANCES_SELECTION =
-  "birthDate centerId studentStatus militaryServiceMonths " +
-  "household { size monthlyIncome assets dependants } " +
-  "employment { status occupation employerSize monthlyWage weeklyWorkHours workDaysLast24Months workHoursLast24Months selfEmployedAnnualRevenue receivingUnemploymentBenefit } " +
-  "careerChange { targetFieldExperienceMonths newFieldQualification }";

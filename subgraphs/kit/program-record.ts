@@ -9,7 +9,9 @@
  */
 import { Arg, Ctx, FieldResolver, Resolver, Root, type ClassType } from "type-graphql";
 import type { SubgraphContext } from "./context";
-import { CIRCUMSTANCES_SELECTION, type Circumstances } from "./circumstances";
+import type { Circumstances } from "./circumstances";
+import { CIRCUMSTANCES_SELECTION, nestCircumstances } from "./circumstances-type";
+import type { PersonRepresentation } from "./person-stub";
 import { DateScalar } from "./scalars";
 import { todayInKorea } from "./dates";
 import { ProgramEligibility, ProgramEvent } from "./eligibility";
@@ -18,9 +20,15 @@ import type { EligibilityValue } from "./rules/evaluation";
 /** The directive every program field carries: the circumstances come from people through the gateway. */
 export const REQUIRES_CIRCUMSTANCES = `@requires(fields: "${CIRCUMSTANCES_SELECTION}")`;
 
-/** Person's reference resolver in a program subgraph: the representation (id + required fields) is the person. */
+/**
+ * Person's reference resolver in a program subgraph: the person is the representation's id and the
+ * circumstances the gateway fetched for it (absent when no field of this request requires them).
+ */
 export const personReference = {
-  Person: { __resolveReference: (representation: Circumstances) => representation },
+  Person: {
+    __resolveReference: (representation: PersonRepresentation) =>
+      representation.circumstances ? nestCircumstances(representation.id, representation.circumstances) : { id: representation.id },
+  },
 };
 
 /** What a program field returns: the person's id and circumstances; lists load lazily. */

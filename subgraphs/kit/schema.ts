@@ -9,7 +9,7 @@ import { printSchemaWithDirectives, type IResolvers } from "@graphql-tools/utils
 import { parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 
-export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@requires", "@external", "@shareable", "@tag"])`;
+export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@requires", "@external", "@shareable", "@tag", "@inaccessible", "@authenticated", "@requiresScopes", "@policy"])`;
 
 export interface FederatedSchemaOptions {
   resolvers: NonEmptyArray<Function>;

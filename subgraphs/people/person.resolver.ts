@@ -1,5 +1,5 @@
 /** Root fields for persons, the entity reference, and Person's computed fields. */
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { SubgraphContext } from "../kit/context";
 import { badUserInput } from "../kit/errors";
 import { ageOn, todayInKorea } from "../kit/dates";
@@ -9,6 +9,9 @@ import { EmploymentCenter } from "./employment-center";
 import { PersonConnection, PersonFilter } from "./connection";
 import { CircumstancesInput, SIMULATED_PREFIX, checkCircumstances, simulatedId, simulatedPerson } from "./circumstances";
 import { centerById, pageOfPersons, personById, toCenter, toPerson } from "./store";
+import { circumstancesType, flattenCircumstances, type FlatCircumstances } from "../kit/circumstances-type";
+
+const PersonCircumstances = circumstancesType(false);
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -93,6 +96,12 @@ export class PersonResolver {
   ): Person {
     checkCircumstances(circumstances);
     return simulatedPerson(simulatedId(circumstances))!;
+  }
+
+  @Directive("@inaccessible")
+  @FieldResolver(() => PersonCircumstances, { description: "The circumstances the programs' rules read (internal: for @requires only, not in the API schema)." })
+  circumstances(@Root() person: Person): FlatCircumstances {
+    return flattenCircumstances(person);
   }
 
   @FieldResolver(() => Int, { description: "Age in whole years today (Korea Standard Time)." })
