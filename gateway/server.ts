@@ -11,11 +11,24 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginUsageReportingDisabled, ApolloServerPluginSchemaReportingDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import type { GatewayInterface } from "@apollo/server-gateway-interface";
+import type { GraphQLSchema } from "graphql";
 import type { GatewayConfig } from "./config";
 import { unavailableResponse, type GatewayGraphQLResponse } from "./unavailable-subgraph";
+import { authenticate } from "./auth/verify";
+import type { Caller } from "../subgraphs/kit/security/caller";
+import { INTERNAL_TOKEN_HEADER, internalTokenSigner, type RequestFacts } from "../subgraphs/kit/security/internal-token";
+import { readRequirements } from "./authorization/requirements";
+import { authorizingExecutor } from "./authorization/executor";
+import { supergraphForEnforcingGateway } from "./authorization/supergraph";
+import { requestFacts } from "./request-facts";
 
 export interface GatewayContext {
   requestId: string;
+  caller: Caller;
+  facts: RequestFacts;
+  /** The signed internal token for this request's subgraph fetches (made on first use). */
+  internalToken(): Promise<string>;
 }
 
 export interface RunningGateway {
@@ -34,8 +47,10 @@ class ProgramDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     super({ url });
   }
 
-  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["willSendRequest"]>>[0]) {
-    if (context?.requestId) request.http?.headers.set("x-request-id", context.requestId);
+  override async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["willSendRequest"]>>[0]) {
+    if (!context?.internalToken) return; // the gateway's own health check of a subgraph: no caller
+    request.http?.headers.set("x-request-id", context.requestId);
+    request.http?.headers.set(INTERNAL_TOKEN_HEADER, await context.internalToken());
   }
 
   override async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>["process"]>[0]) {
@@ -63,16 +78,33 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const urlOf = Object.fromEntries(services.map((s) => [s.name, s.url]));
 
   const gateway = new ApolloGateway({
-    supergraphSdl,
+    supergraphSdl: supergraphForEnforcingGateway(supergraphSdl),
     experimental_didResolveQueryPlan: config.onQueryPlan ? ({ queryPlan }) => config.onQueryPlan!(queryPlan) : undefined,
     buildService: ({ name, url }) => new ProgramDataSource(name, urlOf[name] ?? url ?? ""),
   });
+
+  // @apollo/gateway does not enforce @authenticated, @requiresScopes and @policy: this wrapper does, before planning.
+  const requirements = readRequirements(supergraphSdl);
+  let apiSchema: GraphQLSchema | undefined;
+  const securedGateway: GatewayInterface = {
+    async load(options) {
+      const { schema, executor } = await gateway.load(options);
+      apiSchema = schema;
+      return {
+        schema,
+        executor: authorizingExecutor(executor, () => apiSchema!, () => requirements, (context) => (context as GatewayContext).caller),
+      };
+    },
+    onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
+    stop: () => gateway.stop(),
+  };
+  const signInternalToken = await internalTokenSigner();
 
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
   const server = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: securedGateway,
     includeStacktraceInErrorResponses: false,
     // The process entry point handles SIGTERM/SIGINT (drain, close the store, exit); Apollo must not race it.
     stopOnTerminationSignals: false,
@@ -105,10 +137,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     "/graphql",
     express.json({ limit: "1mb" }),
     expressMiddleware(server, {
-      context: async ({ req, res }) => {
+      context: async ({ req, res }): Promise<GatewayContext> => {
         const requestId = typeof req.headers["x-request-id"] === "string" ? req.headers["x-request-id"].slice(0, 100) : randomUUID();
         res.setHeader("x-request-id", requestId);
-        return { requestId };
+        const caller = await authenticate(req.headers);
+        const facts = requestFacts(req, requestId);
+        let token: Promise<string> | undefined;
+        return { requestId, caller, facts, internalToken: () => (token ??= signInternalToken({ caller, request: facts })) };
       },
     }),
   );

@@ -4,10 +4,9 @@
  * Refuses (exit 2) when AUTH_JWKS_FILE or AUTH_JWKS_URL is set: then tokens come from the identity provider.
  */
 import { parseArgs } from "node:util";
-import { SignJWT } from "jose";
-import { devSigningKey, isDevKeys } from "../gateway/auth/keys";
+import { isDevKeys } from "../gateway/auth/keys";
+import { devToken } from "../gateway/auth/dev-token";
 import { callerFromClaims } from "../gateway/auth/claims";
-import { authAudience, authIssuer } from "../gateway/auth/verify";
 
 const USAGE =
   "usage: npm run -s token -- --role citizen|counsellor|analyst|partner [--sub ID] [--centers ID,ID] [--partner ID] [--scopes a,b] [--purpose TEXT] [--ttl SECONDS]";
@@ -58,13 +57,4 @@ try {
   fail(`token: ${(error as Error).message}\n${USAGE}`, 1);
 }
 
-const { key, kid, alg } = await devSigningKey();
-const now = Math.floor(Date.now() / 1000);
-const token = await new SignJWT(claims)
-  .setProtectedHeader({ alg, kid, typ: "JWT" })
-  .setIssuer(authIssuer())
-  .setAudience(authAudience())
-  .setIssuedAt(now)
-  .setExpirationTime(now + ttl)
-  .sign(key);
-console.log(token);
+console.log(await devToken(claims, ttl));

@@ -21,10 +21,15 @@ export const UNAUTHENTICATED = "UNAUTHENTICATED";
 /** The gateway could not check credentials at all (key set unreachable or misconfigured): not the caller's fault. */
 export const AUTH_UNAVAILABLE = "AUTH_UNAVAILABLE";
 
-function http(status: number, challenge?: string) {
+/**
+ * Apollo Server's `extensions.http` (status and headers of the HTTP response). Typed `never` because
+ * graphql-yoga (a dependency of the Hive Gateway the benchmarks compare against) augments
+ * GraphQLErrorExtensions.http with a different headers type; Apollo Server wants a HeaderMap.
+ */
+function http(status: number, challenge?: string): never {
   const headers = new HeaderMap();
   if (challenge) headers.set("www-authenticate", challenge);
-  return { status, headers };
+  return { status, headers } as never;
 }
 
 export function unauthenticated(reason: AuthFailureReason, message: string): GraphQLError {

@@ -2,7 +2,7 @@
 import { fileURLToPath } from "node:url";
 import type { SubgraphDefinition } from "../kit/subgraph";
 import { Person } from "./person";
-import { personReference } from "../kit/program-record";
+import { programPersonReference } from "../kit/program-record";
 import { PersonNationalEmploymentSupportResolver } from "./person.resolver";
 import { NationalEmploymentSupportRecordResolver } from "./record.resolver";
 import { NessEnrollmentResolver } from "./enrollment.resolver";
@@ -15,7 +15,7 @@ export const employmentSupport: SubgraphDefinition = {
   migrationsDir: fileURLToPath(new URL("./migrations", import.meta.url)),
   resolvers: [PersonNationalEmploymentSupportResolver, NationalEmploymentSupportRecordResolver, NessEnrollmentResolver, NessEligibilityResolver],
   orphanedTypes: [Person],
-  referenceResolvers: personReference,
+  referenceResolvers: programPersonReference("employment-support"),
   seed: seedEmploymentSupport,
   seededTables: ["employment_support.allowance_payments", "employment_support.enrollments"],
 };

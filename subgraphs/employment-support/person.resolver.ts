@@ -2,12 +2,13 @@
 import { Directive, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Circumstances } from "../kit/circumstances";
 import { Person } from "./person";
-import { REQUIRES_CIRCUMSTANCES, programRecord, type ProgramRecordRoot } from "../kit/program-record";
+import { REQUIRES_CIRCUMSTANCES, requiresProgramScope, programRecord, type ProgramRecordRoot } from "../kit/program-record";
 import { NationalEmploymentSupportRecord } from "./record";
 
 @Resolver(() => Person)
 export class PersonNationalEmploymentSupportResolver {
   @Directive(REQUIRES_CIRCUMSTANCES)
+  @Directive(requiresProgramScope("employment-support"))
   @FieldResolver(() => NationalEmploymentSupportRecord, {
     nullable: true,
     description:

@@ -2,7 +2,7 @@
 import { fileURLToPath } from "node:url";
 import type { SubgraphDefinition } from "../kit/subgraph";
 import { Person } from "./person";
-import { personReference } from "../kit/program-record";
+import { programPersonReference } from "../kit/program-record";
 import { GuaranteeEligibilityResolver } from "./eligibility";
 import { PersonJobSearchGuaranteeResolver } from "./person.resolver";
 import { JobSearchGuaranteeRecordResolver } from "./record.resolver";
@@ -17,7 +17,7 @@ export const jobSearchGuarantee: SubgraphDefinition = {
   resolvers: [PersonJobSearchGuaranteeResolver, JobSearchGuaranteeRecordResolver, GuaranteeEligibilityResolver, GuaranteeParticipationResolver, GuaranteeCenterResolver],
   orphanedTypes: [Person],
   referenceResolvers: {
-    ...personReference,
+    ...programPersonReference("job-search-guarantee"),
   },
   seed: seedJobSearchGuarantee,
   seededTables: ["job_search_guarantee.phases", "job_search_guarantee.placements", "job_search_guarantee.participations"],

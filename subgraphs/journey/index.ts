@@ -7,6 +7,8 @@ import { fileURLToPath } from "node:url";
 import type { SubgraphDefinition } from "../kit/subgraph";
 import { JourneyPerson } from "./person";
 import { JourneyResolver } from "./journey.resolver";
+import type { SubgraphContext } from "../kit/context";
+import { personIdFromCaller } from "../kit/security/row-rules";
 
 export const journey: SubgraphDefinition = {
   name: "journey",
@@ -15,7 +17,11 @@ export const journey: SubgraphDefinition = {
   resolvers: [JourneyResolver],
   orphanedTypes: [JourneyPerson],
   referenceResolvers: {
-    Person: { __resolveReference: (representation: JourneyPerson) => representation },
+    // Journey holds no data: all it shows came from program subgraphs that applied the row rules for
+    // this same caller. The id is still turned back from an analyst's pseudonym, for the access log.
+    Person: {
+      __resolveReference: (representation: JourneyPerson, ctx: SubgraphContext) => ({ ...representation, id: personIdFromCaller(ctx, representation.id) }),
+    },
   },
   seed: async () => {},
   seededTables: [],

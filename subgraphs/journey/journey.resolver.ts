@@ -4,7 +4,7 @@ import { DateScalar } from "../kit/scalars";
 import { todayInKorea } from "../kit/dates";
 import { badUserInput } from "../kit/errors";
 import { Program, ProgramEligibility, ProgramEvent } from "../kit/eligibility";
-import { JourneyPerson, PROGRAM_FIELDS, REQUIRES_PROGRAMS } from "./person";
+import { JourneyPerson, PROGRAM_FIELDS, REQUIRES_ALL_PROGRAM_SCOPES, REQUIRES_PROGRAMS } from "./person";
 import { NetworkCase, networkCase } from "./network-case";
 import { ProgramRules, publishedCriteria } from "./published-criteria";
 
@@ -17,6 +17,7 @@ const allEvents = (person: JourneyPerson) =>
 @Resolver(() => JourneyPerson)
 export class JourneyResolver {
   @Directive(REQUIRES_PROGRAMS)
+  @Directive(REQUIRES_ALL_PROGRAM_SCOPES)
   @FieldResolver(() => [ProgramEligibility], {
     description: "Eligibility for all four programs today, in one list (a program whose service is unavailable is left out, with an error).",
   })
@@ -25,12 +26,14 @@ export class JourneyResolver {
   }
 
   @Directive(REQUIRES_PROGRAMS)
+  @Directive(REQUIRES_ALL_PROGRAM_SCOPES)
   @FieldResolver(() => [ProgramEvent], { description: "Every program's history events merged and sorted by date, oldest first." })
   timeline(@Root() person: JourneyPerson): ProgramEvent[] {
     return allEvents(person);
   }
 
   @Directive(REQUIRES_PROGRAMS)
+  @Directive(REQUIRES_ALL_PROGRAM_SCOPES)
   @FieldResolver(() => NetworkCase, { description: "The Mid-Career Employment Network case view: stage reached in the chain and the next step." })
   networkCase(@Root() person: JourneyPerson): NetworkCase {
     return networkCase(allEvents(person), eligibilities(person));

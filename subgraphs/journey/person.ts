@@ -5,6 +5,7 @@
 import "reflect-metadata";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { ProgramEligibility, ProgramEvent } from "../kit/eligibility";
+import { PROGRAM_SCOPES } from "../kit/security/caller";
 
 const recordStub = (name: string, description: string) => {
   @ObjectType(name, { description })
@@ -63,4 +64,7 @@ const EVENTS_SELECTION = "program date kind description networkStage";
  * One requirement for all of journey's fields: identical @requires let the query planner serve
  * summary, timeline and case view in a single fetch to journey (different ones cost a fetch each).
  */
+/** Journey's fields read all four programs, so they need all four programs' scopes (composition checks it). */
+export const REQUIRES_ALL_PROGRAM_SCOPES = `@requiresScopes(scopes: [[${Object.values(PROGRAM_SCOPES).map((s) => `"${s}"`).join(", ")}]])`;
+
 export const REQUIRES_PROGRAMS = `@requires(fields: "${PROGRAM_FIELDS.map((f) => `${f} { currentEligibility { ${ELIGIBILITY_SELECTION} } events { ${EVENTS_SELECTION} } }`).join(" ")}")`;

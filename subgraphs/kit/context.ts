@@ -1,14 +1,44 @@
-/** What every resolver of every subgraph receives: the store and this request's loaders. */
+/** What every resolver of every subgraph receives: the store, this request's loaders, and who is asking. */
 import type { Store } from "./store";
 import { RequestLoaders } from "./loaders";
+import type { Caller } from "./security/caller";
+import type { RequestFacts } from "./security/internal-token";
+import type { Pseudonymizer } from "./security/pseudonym";
+import { AccessTracker } from "./security/access-tracker";
+
+/** The security services of a running subgraph (one per process). */
+export interface SubgraphSecurity {
+  pseudonyms: Pseudonymizer;
+  /** The access store: audit log and consents (ACCESS_DATABASE_URL, default DATABASE_URL). */
+  accessStore: Store;
+}
 
 export interface SubgraphContext {
   store: Store;
   loaders: RequestLoaders;
+  /** Loaders on the access store (consents). */
+  accessLoaders: RequestLoaders;
   /** Correlates the gateway's log line with the subgraph's (x-request-id). */
   requestId: string;
+  subgraph: string;
+  /** The caller, as the gateway's signed internal token says. */
+  caller: Caller;
+  request: RequestFacts;
+  /** Persons and fields this request read, for its access record. */
+  access: AccessTracker;
+  security: SubgraphSecurity;
 }
 
-export function createContext(store: Store, requestId: string): SubgraphContext {
-  return { store, loaders: new RequestLoaders(store), requestId };
+export function createContext(subgraph: string, store: Store, security: SubgraphSecurity, caller: Caller, request: RequestFacts): SubgraphContext {
+  return {
+    store,
+    loaders: new RequestLoaders(store),
+    accessLoaders: new RequestLoaders(security.accessStore),
+    requestId: request.requestId,
+    subgraph,
+    caller,
+    request,
+    access: new AccessTracker(),
+    security,
+  };
 }

@@ -12,24 +12,37 @@ import type { SubgraphContext } from "./context";
 import type { Circumstances } from "./circumstances";
 import { CIRCUMSTANCES_SELECTION, nestCircumstances } from "./circumstances-type";
 import type { PersonRepresentation } from "./person-stub";
+import { PROGRAM_SCOPES, type ProgramSubgraph } from "./security/caller";
+import { checkPersonAccess, personIdFromCaller } from "./security/row-rules";
 import { DateScalar } from "./scalars";
 import { todayInKorea } from "./dates";
 import { ProgramEligibility, ProgramEvent } from "./eligibility";
 import type { EligibilityValue } from "./rules/evaluation";
 
+/** The directive every program field carries: partners see a program only with its scope (security/caller.ts). */
+export const requiresProgramScope = (program: ProgramSubgraph) => `@requiresScopes(scopes: [["${PROGRAM_SCOPES[program]}"]])`;
+
 /** The directive every program field carries: the circumstances come from people through the gateway. */
 export const REQUIRES_CIRCUMSTANCES = `@requires(fields: "${CIRCUMSTANCES_SELECTION}")`;
 
 /**
- * Person's reference resolver in a program subgraph: the person is the representation's id and the
- * circumstances the gateway fetched for it (absent when no field of this request requires them).
+ * Person's reference resolver in a program subgraph: the person is the representation's id (an
+ * analyst's pseudonym turned back into the id) and the circumstances the gateway fetched for it;
+ * the row rules are applied again here, with this program's scope (zero trust: people's check is
+ * not taken on faith).
  */
-export const personReference = {
-  Person: {
-    __resolveReference: (representation: PersonRepresentation) =>
-      representation.circumstances ? nestCircumstances(representation.id, representation.circumstances) : { id: representation.id },
-  },
-};
+export function programPersonReference(program: ProgramSubgraph) {
+  return {
+    Person: {
+      __resolveReference: async (representation: PersonRepresentation, ctx: SubgraphContext) => {
+        const id = personIdFromCaller(ctx, representation.id);
+        const circumstances = representation.circumstances;
+        await checkPersonAccess(ctx, { id, centerId: circumstances?.centerId ?? null }, program);
+        return circumstances ? nestCircumstances(id, circumstances) : { id };
+      },
+    },
+  };
+}
 
 /** What a program field returns: the person's id and circumstances; lists load lazily. */
 export interface ProgramRecordRoot {

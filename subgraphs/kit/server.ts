@@ -4,7 +4,6 @@
  * shutdown that drains in-flight requests on SIGTERM or Ctrl-C.
  */
 import http from "node:http";
-import { randomUUID } from "node:crypto";
 import express from "express";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
@@ -17,6 +16,13 @@ import { migrate } from "./migrate";
 import { openStore, type Store } from "./store";
 import { isSeeded, seedSubgraph, DEFAULT_PERSONS } from "./seed";
 import type { SubgraphDefinition } from "./subgraph";
+import { INTERNAL_TOKEN_HEADER, internalTokenVerifier } from "./security/internal-token";
+import { loadPseudonymizer } from "./security/pseudonym";
+import { ensureConsentSchema } from "./security/consent";
+import { analystViewPlugin } from "./security/analyst-view";
+import { ensureAuditSchema } from "./audit/migrations";
+import { AuditChain } from "./audit/chain";
+import { accessLogPlugin } from "./audit/plugin";
 
 export interface RunningSubgraph {
   url: string;
@@ -27,6 +33,8 @@ export interface RunningSubgraph {
 
 export interface SubgraphOptions {
   databaseUrl: string;
+  /** The access store (audit log, consents); default databaseUrl. */
+  accessDatabaseUrl?: string;
   port: number;
   host?: string;
   /** Persons to seed when the store is empty (SEED_PERSONS; 0 = do not seed). */
@@ -50,6 +58,18 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     log(`seeded ${persons} synthetic persons in ${ms} ms`);
   }
 
+  // The access store gets its own pool: its writes must not queue behind data reads, and it can fail alone.
+  const accessStore = openStore({
+    connectionString: options.accessDatabaseUrl ?? options.databaseUrl,
+    applicationName: `naeil-${definition.name}-access`,
+    maxConnections: 4,
+  });
+  await ensureAuditSchema(accessStore);
+  await ensureConsentSchema(accessStore);
+  const chain = new AuditChain(accessStore, definition.name);
+  const security = { pseudonyms: await loadPseudonymizer(), accessStore };
+  const verifyInternalToken = await internalTokenVerifier();
+
   const schema = await buildFederatedSchema(definition);
   const app = express();
   const httpServer = http.createServer(app);
@@ -63,6 +83,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // No Apollo Studio here: federated tracing would only cost time on every request.
       ApolloServerPluginInlineTraceDisabled(),
+      analystViewPlugin(),
+      accessLogPlugin(chain, log),
       {
         async requestDidStart() {
           return {
@@ -104,9 +126,24 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   }
   app.use(
     "/graphql",
+    // Zero trust: only the gateway's signed token opens GraphQL (see security/internal-token.ts).
+    async (req, res, next) => {
+      const claims = await verifyInternalToken(req.header(INTERNAL_TOKEN_HEADER));
+      if (!claims) {
+        res.status(401).json({
+          errors: [{ message: "This service answers only the naeil-graph gateway: send your query to the gateway's /graphql.", extensions: { code: "UNAUTHENTICATED" } }],
+        });
+        return;
+      }
+      res.locals.claims = claims;
+      next();
+    },
     express.json({ limit: "1mb" }),
     expressMiddleware(server, {
-      context: async ({ req }) => createContext(store, String(req.headers["x-request-id"] ?? randomUUID())),
+      context: async ({ res }) => {
+        const { caller, request } = res.locals.claims;
+        return createContext(definition.name, store, security, caller, request);
+      },
     }),
   );
 
@@ -123,7 +160,9 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     store,
     async stop() {
       await server.stop();
+      await chain.flush();
       await store.close();
+      await accessStore.close();
     },
   };
 }

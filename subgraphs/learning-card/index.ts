@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { SubgraphDefinition } from "../kit/subgraph";
 import type { SubgraphContext } from "../kit/context";
 import { Person } from "./person";
-import { personReference } from "../kit/program-record";
+import { programPersonReference } from "../kit/program-record";
 import { LearningCardEligibilityResolver } from "./eligibility";
 import { PersonLearningCardResolver } from "./person.resolver";
 import { LearningCardRecordResolver } from "./learning-card-record.resolver";
@@ -22,7 +22,7 @@ export const learningCard: SubgraphDefinition = {
   ],
   orphanedTypes: [Person],
   referenceResolvers: {
-    ...personReference,
+    ...programPersonReference("learning-card"),
     TrainingCourse: {
       __resolveReference: async (ref: { id: string }, ctx: SubgraphContext) => {
         const row = await ctx.loaders.get(courseById).load(ref.id);

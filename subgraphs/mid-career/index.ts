@@ -5,7 +5,7 @@ import { Person } from "./person";
 import { PersonMidCareerResolver } from "./person.resolver";
 import { MidCareerSupportRecordResolver } from "./record.resolver";
 import { seedMidCareer } from "./seed";
-import { personReference } from "../kit/program-record";
+import { programPersonReference } from "../kit/program-record";
 import { MidCareerEligibilityResolver } from "./eligibility";
 
 export const midCareer: SubgraphDefinition = {
@@ -14,7 +14,7 @@ export const midCareer: SubgraphDefinition = {
   migrationsDir: fileURLToPath(new URL("./migrations", import.meta.url)),
   resolvers: [PersonMidCareerResolver, MidCareerSupportRecordResolver, MidCareerEligibilityResolver],
   orphanedTypes: [Person],
-  referenceResolvers: personReference,
+  referenceResolvers: programPersonReference("mid-career"),
   seed: seedMidCareer,
   seededTables: ["mid_career.work_experience_placements", "mid_career.career_design_sessions"],
 };

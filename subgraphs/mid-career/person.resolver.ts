@@ -1,13 +1,14 @@
 /** Person.midCareerSupport: the program's field on Person, with the circumstances its rules need. */
 import { Directive, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Circumstances } from "../kit/circumstances";
-import { REQUIRES_CIRCUMSTANCES, programRecord, type ProgramRecordRoot } from "../kit/program-record";
+import { REQUIRES_CIRCUMSTANCES, requiresProgramScope, programRecord, type ProgramRecordRoot } from "../kit/program-record";
 import { Person } from "./person";
 import { MidCareerSupportRecord } from "./record";
 
 @Resolver(() => Person)
 export class PersonMidCareerResolver {
   @Directive(REQUIRES_CIRCUMSTANCES)
+  @Directive(requiresProgramScope("mid-career"))
   @FieldResolver(() => MidCareerSupportRecord, {
     nullable: true,
     description:

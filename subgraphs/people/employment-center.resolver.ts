@@ -1,5 +1,6 @@
 /** Root fields for the employment centers, and each center's consortium and persons. */
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { forbidden } from "../kit/security/errors";
 import type { SubgraphContext } from "../kit/context";
 import { ConsortiumMember, EmploymentCenter } from "./employment-center";
 import { PersonConnection } from "./connection";
@@ -31,13 +32,17 @@ export class EmploymentCenterResolver {
     return (await ctx.loaders.get(consortiumByCenter).load(center.id)).map(toConsortiumMember);
   }
 
-  @FieldResolver(() => PersonConnection, { description: "Persons whose case this center manages, in id order." })
+  @Directive("@authenticated")
+  @FieldResolver(() => PersonConnection, { description: "Persons whose case this center manages, in id order (the center's counsellors, and analysts)." })
   persons(
     @Root() center: EmploymentCenter,
     @Arg("first", () => Int, { defaultValue: 20, description: "Page size, 0-100." }) first: number,
     @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts." }) after: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PersonConnection> {
+    if (ctx.caller.audience === "counsellor" && !ctx.caller.centers?.includes(center.id)) {
+      throw forbidden("Only this center's counsellors (and analysts) can list the persons it manages.");
+    }
     return personsPage(ctx, { centerId: center.id }, first, after);
   }
 }

@@ -2,7 +2,10 @@
 import { fileURLToPath } from "node:url";
 import type { SubgraphDefinition } from "../kit/subgraph";
 import type { SubgraphContext } from "../kit/context";
-import { PersonConnectionResolver, PersonResolver, loadPerson } from "./person.resolver";
+import { PersonConnectionResolver, PersonResolver, readablePerson } from "./person.resolver";
+import { EmploymentResolver, HouseholdResolver } from "./household.resolver";
+import { ConsentResolver } from "./consent.resolver";
+import { AccessLogResolver } from "./access-log.resolver";
 import { EmploymentCenterResolver } from "./employment-center.resolver";
 import { centerById, toCenter } from "./store";
 import { seedPeople } from "./seed";
@@ -11,10 +14,10 @@ export const people: SubgraphDefinition = {
   name: "people",
   dbSchema: "people",
   migrationsDir: fileURLToPath(new URL("./migrations", import.meta.url)),
-  resolvers: [PersonResolver, PersonConnectionResolver, EmploymentCenterResolver],
+  resolvers: [PersonResolver, PersonConnectionResolver, EmploymentCenterResolver, HouseholdResolver, EmploymentResolver, ConsentResolver, AccessLogResolver],
   referenceResolvers: {
     Person: {
-      __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => loadPerson(ctx, ref.id),
+      __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => readablePerson(ctx, ref.id),
     },
     EmploymentCenter: {
       __resolveReference: async (ref: { id: string }, ctx: SubgraphContext) => {

@@ -3,6 +3,7 @@ import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } fr
 import type { SubgraphContext } from "../kit/context";
 import { badUserInput } from "../kit/errors";
 import { ageOn, todayInKorea } from "../kit/dates";
+import { DateScalar } from "../kit/scalars";
 import { PERSON_ID } from "../kit/synthetic/person";
 import { Person } from "./person";
 import { EmploymentCenter } from "./employment-center";
@@ -10,6 +11,9 @@ import { PersonConnection, PersonFilter } from "./connection";
 import { CircumstancesInput, SIMULATED_PREFIX, checkCircumstances, simulatedId, simulatedPerson } from "./circumstances";
 import { centerById, pageOfPersons, personById, toCenter, toPerson } from "./store";
 import { circumstancesType, flattenCircumstances, type FlatCircumstances } from "../kit/circumstances-type";
+import { checkPersonAccess, personIdFromCaller } from "../kit/security/row-rules";
+import { forbidden } from "../kit/security/errors";
+import { IDENTIFIED, identified } from "./household.resolver";
 
 const PersonCircumstances = circumstancesType(false);
 
@@ -27,12 +31,43 @@ export async function loadPerson(ctx: SubgraphContext, id: string): Promise<Pers
   return row ? toPerson(row) : null;
 }
 
-const encodeCursor = (id: string) => Buffer.from(`person:${id}`).toString("base64url");
-function decodeCursor(cursor: string): string {
+/** A person as the caller wrote the id (a pseudonym for analysts), if the row rules let the caller read it. */
+export async function readablePerson(ctx: SubgraphContext, id: string, argumentName = "id"): Promise<Person | null> {
+  const personId = personIdFromCaller(ctx, id, argumentName);
+  checkPersonId(personId, argumentName);
+  const person = await loadPerson(ctx, personId);
+  if (person) await checkPersonAccess(ctx, person);
+  return person;
+}
+
+/** Cursors carry the id the caller sees (a pseudonym for analysts: a cursor must not reveal an id either). */
+const encodeCursor = (ctx: SubgraphContext, id: string) =>
+  Buffer.from(`person:${ctx.caller.audience === "analyst" ? ctx.security.pseudonyms.pseudonym(id) : id}`).toString("base64url");
+function decodeCursor(ctx: SubgraphContext, cursor: string): string {
   const decoded = Buffer.from(cursor, "base64url").toString();
-  const id = decoded.startsWith("person:") ? decoded.slice("person:".length) : "";
+  const seen = decoded.startsWith("person:") ? decoded.slice("person:".length) : "";
+  const id = ctx.caller.audience === "analyst" ? (ctx.security.pseudonyms.personId(seen) ?? "") : seen;
   if (!PERSON_ID.test(id)) throw badUserInput("after", `"after" must be a cursor returned by this field (pageInfo.endCursor).`);
   return id;
+}
+
+/**
+ * The centers whose persons the caller may list: all (null) for an analyst, a counsellor's own;
+ * nobody else lists persons (a citizen reads `me`, a partner one consenting person at a time).
+ */
+export function listableCenters(ctx: SubgraphContext): string[] | null {
+  switch (ctx.caller.audience) {
+    case "analyst":
+      return null;
+    case "counsellor":
+      return ctx.caller.centers ?? [];
+    case "citizen":
+      throw forbidden("A citizen cannot list persons: use `me` for your own data.");
+    case "partner":
+      throw forbidden("A partner agency cannot list persons: read one consenting person at a time with `person(id)`.");
+    default:
+      throw forbidden("Listing persons needs a counsellor's or an analyst's access.");
+  }
 }
 
 function checkFilter(filter: PersonFilter): void {
@@ -48,12 +83,13 @@ function checkFilter(filter: PersonFilter): void {
 export async function personsPage(ctx: SubgraphContext, filter: PersonFilter, first: number, after?: string | null): Promise<PersonConnection> {
   if (first < 0 || first > MAX_PAGE_SIZE) throw badUserInput("first", `"first" must be between 0 and ${MAX_PAGE_SIZE}; page with "after".`);
   checkFilter(filter);
-  const afterId = after ? decodeCursor(after) : null;
-  const page = await pageOfPersons(ctx.store, filter, first, afterId);
+  const centers = listableCenters(ctx);
+  const afterId = after ? decodeCursor(ctx, after) : null;
+  const page = await pageOfPersons(ctx.store, filter, first, afterId, centers);
   const personLoader = ctx.loaders.get(personById);
   const edges = page.rows.map((row) => {
     personLoader.prime(row.id, row);
-    return { cursor: encodeCursor(row.id), node: toPerson(row) };
+    return { cursor: encodeCursor(ctx, row.id), node: toPerson(row) };
   });
   return {
     edges,
@@ -69,16 +105,29 @@ export async function personsPage(ctx: SubgraphContext, filter: PersonFilter, fi
 
 @Resolver(() => Person)
 export class PersonResolver {
-  @Query(() => Person, { nullable: true, description: "One person by id; null when no person has that id." })
-  async person(
-    @Arg("id", () => ID, { description: "Person id, e.g. P00000042." }) id: string,
+  @Directive("@authenticated")
+  @Query(() => Person, {
+    nullable: true,
+    description: "One person by id (analysts: by pseudonymous id); null when no person has that id. FORBIDDEN or CONSENT_REQUIRED when the caller may not read this person.",
+  })
+  person(
+    @Arg("id", () => ID, { description: "Person id, e.g. P00000042 (analysts: the pseudonymous id, anon-...)." }) id: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Person | null> {
-    checkPersonId(id);
-    return loadPerson(ctx, id);
+    return readablePerson(ctx, id);
   }
 
-  @Query(() => PersonConnection, { description: `A page of persons in id order (Relay connection; at most ${MAX_PAGE_SIZE} a page).` })
+  @Directive("@authenticated")
+  @Query(() => Person, { nullable: true, description: "The signed-in citizen's own record (citizens only; null when it does not exist)." })
+  me(@Ctx() ctx: SubgraphContext): Promise<Person | null> {
+    if (ctx.caller.audience !== "citizen" || !ctx.caller.personId) throw forbidden("`me` is the signed-in citizen's own record; counsellors, analysts and partners use `person(id)`.");
+    return readablePerson(ctx, ctx.caller.personId);
+  }
+
+  @Directive("@authenticated")
+  @Query(() => PersonConnection, {
+    description: `A page of persons in id order (Relay connection; at most ${MAX_PAGE_SIZE} a page): a counsellor's centers' persons, or everyone (pseudonymised) for an analyst.`,
+  })
   async persons(
     @Arg("filter", () => PersonFilter, { nullable: true, description: "Conditions the persons must meet." }) filter: PersonFilter | null,
     @Arg("first", () => Int, { defaultValue: 20, description: `Page size, 0-${MAX_PAGE_SIZE}.` }) first: number,
@@ -102,6 +151,23 @@ export class PersonResolver {
   @FieldResolver(() => PersonCircumstances, { description: "The circumstances the programs' rules read (internal: for @requires only, not in the API schema)." })
   circumstances(@Root() person: Person): FlatCircumstances {
     return flattenCircumstances(person);
+  }
+
+  @Directive(IDENTIFIED)
+  @FieldResolver(() => String, { nullable: true, description: "Full name in Korean (not in the analyst's view)." })
+  name(@Root() person: Person, @Ctx() ctx: SubgraphContext): string | null {
+    return identified(ctx) ? person.name : null;
+  }
+
+  @Directive(IDENTIFIED)
+  @FieldResolver(() => DateScalar, { nullable: true, description: "Date of birth (not in the analyst's view: see birthYear and age)." })
+  birthDate(@Root() person: Person, @Ctx() ctx: SubgraphContext): string | null {
+    return identified(ctx) ? person.birthDate : null;
+  }
+
+  @FieldResolver(() => Int, { description: "Year of birth." })
+  birthYear(@Root() person: Person): number {
+    return Number(person.birthDate.slice(0, 4));
   }
 
   @FieldResolver(() => Int, { description: "Age in whole years today (Korea Standard Time)." })

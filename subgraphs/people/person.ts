@@ -1,6 +1,5 @@
 /** Person (the entity every program extends) and the circumstances the programs' rules read. */
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
-import { DateScalar } from "../kit/scalars";
 import { EmployerSize, EmploymentStatus, Occupation, Region, StudentStatus } from "./enums";
 
 @ObjectType({ description: "The person's household, as declared for means-tested programs." })
@@ -8,10 +7,9 @@ export class Household {
   @Field(() => Int, { description: "Number of people in the household (1-20)." })
   size!: number;
 
-  @Field(() => Int, { description: "Monthly household income in whole KRW." })
+  /** Exact amounts: resolved in household.resolver.ts (withheld from analysts, who get bands). */
   monthlyIncome!: number;
 
-  @Field(() => Int, { description: "Household assets in whole KRW." })
   assets!: number;
 
   @Field(() => Int, { description: "Qualifying dependants: aged 18 or under, 70 or over, or severely disabled." })
@@ -29,7 +27,7 @@ export class Employment {
   @Field(() => EmployerSize, { description: "Size of the current employer (NONE when not employed)." })
   employerSize!: EmployerSize;
 
-  @Field(() => Int, { description: "Monthly wage in whole KRW (0 when not working)." })
+  /** Exact amount: resolved in household.resolver.ts (withheld from analysts). */
   monthlyWage!: number;
 
   @Field(() => Int, { description: "Hours worked a week now (under 15 counts as unemployed)." })
@@ -41,7 +39,7 @@ export class Employment {
   @Field(() => Int, { description: "Insured work hours in the last 24 months." })
   workHoursLast24Months!: number;
 
-  @Field(() => Int, { description: "Annual revenue in whole KRW when self-employed (0 otherwise)." })
+  /** Exact amount: resolved in household.resolver.ts (withheld from analysts). */
   selfEmployedAnnualRevenue!: number;
 
   @Field(() => Boolean, { description: "Whether the person now receives unemployment benefit (구직급여)." })
@@ -63,10 +61,9 @@ export class Person {
   @Field(() => ID, { description: "Pseudonymous person id, P followed by 8 digits (e.g. P00000042)." })
   id!: string;
 
-  @Field(() => String, { description: "Full name in Korean." })
+  /** Identifying: resolved in person.resolver.ts (withheld from analysts). */
   name!: string;
 
-  @Field(() => DateScalar, { description: "Date of birth." })
   birthDate!: string;
 
   @Field(() => Region, { nullable: true, description: "Region of residence (the region of the managing employment center); null for a simulated person." })

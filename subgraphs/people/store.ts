@@ -113,7 +113,7 @@ export async function listCenters(store: Store, region?: string): Promise<Employ
 }
 
 /** WHERE clause and parameters for a filter; ages are converted to birth-date bounds as of today. */
-function filterClause(filter: PersonFilter, today = todayInKorea()): { where: string; params: unknown[] } {
+function filterClause(filter: PersonFilter, centers: string[] | null, today = todayInKorea()): { where: string; params: unknown[] } {
   const conditions: string[] = [];
   const params: unknown[] = [];
   const add = (condition: (placeholder: string) => string, value: unknown) => {
@@ -122,6 +122,7 @@ function filterClause(filter: PersonFilter, today = todayInKorea()): { where: st
   };
   if (filter.region) add((p) => `region = ${p}`, filter.region);
   if (filter.centerId) add((p) => `center_id = ${p}`, filter.centerId);
+  if (centers) add((p) => `center_id = any(${p})`, centers);
   if (filter.employmentStatus) add((p) => `employment_status = ${p}`, filter.employmentStatus);
   // age >= minAge  <=>  born on or before today minus minAge years.
   if (filter.minAge != null) add((p) => `birth_date <= ${p}::date`, addMonths(today, -12 * filter.minAge));
@@ -131,8 +132,9 @@ function filterClause(filter: PersonFilter, today = todayInKorea()): { where: st
 }
 
 /** One page by keyset (id order): `first + 1` rows tell whether another page follows. */
-export async function pageOfPersons(store: Store, filter: PersonFilter, first: number, afterId: string | null) {
-  const { where, params } = filterClause(filter);
+/** `centers`: only persons managed by these centers (a counsellor's); null for no such limit. */
+export async function pageOfPersons(store: Store, filter: PersonFilter, first: number, afterId: string | null, centers: string[] | null = null) {
+  const { where, params } = filterClause(filter, centers);
   const pageParams = [...params, afterId, first + 1];
   const rows = await store.query<PersonRow>(
     `select * from people.persons where ${where} and ($${params.length + 1}::text is null or id > $${params.length + 1}) order by id limit $${params.length + 2}`,

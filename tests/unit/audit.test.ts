@@ -52,7 +52,8 @@ function record(subgraph: string, i: number): AccessRecord {
   return {
     at: new Date(Date.UTC(2026, 10, 25, 9, 0, i)).toISOString(),
     caller: `acct-${1000 + (i % 7)}`,
-    audience: "counsellor-console",
+    audience: "counsellor",
+    organisation: "Seoul Gwanak Employment Center",
     onBehalfOf: i % 3 === 0 ? "acct-citizen-42" : null,
     purpose: i % 2 === 0 ? "상담 (counselling)" : null,
     personIds: [`P${String(i).padStart(8, "0")}`, `P${String(i + 1).padStart(8, "0")}`],

@@ -241,7 +241,7 @@ describe("authenticate: refused tokens, with the exact reason", () => {
   it("a refusal is a 401 with a Bearer challenge", async () => {
     const jwt = await token({ exp: now() - 120 });
     const error = await refusal(bearer(jwt), "EXPIRED", jwt);
-    const http = error.extensions.http as { status: number; headers: Map<string, string> };
+    const http = error.extensions.http as unknown as { status: number; headers: Map<string, string> };
     expect(http.status).toBe(401);
     expect(http.headers.get("www-authenticate")).toContain("Bearer");
   });

@@ -25,6 +25,8 @@ create table if not exists audit.access_log (
   record    jsonb  not null,
   primary key (chain_id, seq)
 );
+-- A citizen's access log (Person.accessLog) reads the records that name them.
+create index if not exists access_log_person_ids on audit.access_log using gin ((record->'personIds'));
 comment on table audit.access_log is
   'Access records (PIPA safety-measures standard Art. 8), append-only, hash-chained per writer: hash = sha256 of prev_hash, a newline and the canonical JSON of record. Check with npm run audit:verify.';
 create or replace function audit.forbid_change() returns trigger language plpgsql as $audit$

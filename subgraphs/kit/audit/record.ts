@@ -11,8 +11,10 @@ export interface AccessRecord {
   at: string;
   /** The caller's account id (never a name or other personal data). */
   caller: string;
-  /** Who the token was issued for (the front end or partner agency). */
+  /** The kind of caller: citizen, counsellor, analyst, partner (or anonymous). */
   audience: string;
+  /** The caller's organisation as the person's access log names it (never a person's name). */
+  organisation: string;
   /** The account the caller acts for, if any (e.g. a counsellor acting for a citizen). */
   onBehalfOf: string | null;
   /** The declared purpose of the access, if given. */
@@ -66,6 +68,7 @@ export function toStoredRecord(record: AccessRecord): AccessRecord {
     at,
     caller: text("caller"),
     audience: text("audience"),
+    organisation: text("organisation"),
     onBehalfOf: optionalText("onBehalfOf"),
     purpose: optionalText("purpose"),
     personIds: texts("personIds"),

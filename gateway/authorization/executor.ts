@@ -1,0 +1,60 @@
+/**
+ * Wraps @apollo/gateway's executor: before the query is planned, the fields the caller may not see
+ * are removed (filter.ts), and the answer gets them back as null with one error each.
+ */
+import { createHash } from "node:crypto";
+import { GraphQLError, Kind, print, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
+import type { GatewayExecutor, GatewayGraphQLRequestContext } from "@apollo/server-gateway-interface";
+import type { Caller } from "../../subgraphs/kit/security/caller";
+import type { Requirements } from "./requirements";
+import { grantsOf } from "./grants";
+import { filterOperation, nullRemovedFields, type RemovedField } from "./filter";
+
+function operationOf(context: GatewayGraphQLRequestContext): OperationDefinitionNode | undefined {
+  return context.operation ?? undefined;
+}
+
+function errorFor(removed: RemovedField): GraphQLError | null {
+  if (!removed.refusal) return null;
+  const { code, missing } = removed.refusal;
+  const message =
+    code === "UNAUTHENTICATED"
+      ? `${removed.coordinate} needs ${missing}: send an access token (Authorization: Bearer) or an API key, or leave the field out.`
+      : `${removed.coordinate} needs ${missing}, which your access does not include: leave the field out, or ask for access that includes it.`;
+  return new GraphQLError(message, { path: removed.path, extensions: { code, field: removed.coordinate } });
+}
+
+export function authorizingExecutor(
+  execute: GatewayExecutor,
+  apiSchema: () => GraphQLSchema,
+  requirements: () => Requirements,
+  callerOf: (context: unknown) => Caller,
+): GatewayExecutor {
+  return async (requestContext) => {
+    const operation = operationOf(requestContext);
+    const document = requestContext.document;
+    if (!operation || !document) return execute(requestContext);
+    const { document: filtered, removed } = filterOperation(apiSchema(), document, operation, requirements(), grantsOf(callerOf(requestContext.context)));
+    if (removed.length === 0) return execute(requestContext);
+
+    const errors = removed.map(errorFor).filter((e): e is GraphQLError => e !== null);
+    const filteredOperation = filtered.definitions.find(
+      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (d.name?.value ?? null) === (operation.name?.value ?? null),
+    );
+    const nothingLeft =
+      !filteredOperation || filteredOperation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value === "__typename");
+    const result = nothingLeft
+      ? { data: {} }
+      : await execute({
+          ...requestContext,
+          document: filtered,
+          operation: filteredOperation,
+          queryHash: createHash("sha256").update(print(filtered)).digest("hex"),
+        });
+    return {
+      ...result,
+      data: nullRemovedFields(result.data as Record<string, unknown> | null | undefined, removed),
+      errors: [...errors, ...(("errors" in result && result.errors) || [])],
+    };
+  };
+}

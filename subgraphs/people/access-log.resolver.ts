@@ -1,0 +1,75 @@
+/** Person.accessLog: the person's own access history, newest first, read from the access log (audit.access_log). */
+import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import type { SubgraphContext } from "../kit/context";
+import { badUserInput } from "../kit/errors";
+import { Program } from "../kit/eligibility";
+import { AccessLogEntry } from "./access-log";
+import { citizenSelf } from "./consent.resolver";
+import { Person } from "./person";
+
+const PROGRAM_OF_SUBGRAPH: Record<string, Program> = {
+  "employment-support": Program.NATIONAL_EMPLOYMENT_SUPPORT,
+  "job-search-guarantee": Program.JOB_SEARCH_GUARANTEE,
+  "mid-career": Program.MID_CAREER_SUPPORT,
+  "learning-card": Program.LEARNING_CARD,
+};
+
+export const MAX_ACCESS_LOG_PAGE = 100;
+
+interface EntryRow {
+  request_id: string;
+  at: string;
+  who: string;
+  audience: string;
+  purpose: string | null;
+  subgraphs: string[];
+}
+
+/** One entry per request: the records every subgraph of that request wrote, grouped. */
+const ENTRIES_SQL = `
+select record->>'requestId' as request_id, min(record->>'at') as at, min(record->>'organisation') as who,
+       min(record->>'audience') as audience, min(record->>'purpose') as purpose, array_agg(distinct record->>'subgraph') as subgraphs
+from audit.access_log
+where record->'personIds' ? $1 and record->>'outcome' = 'ALLOWED'
+group by record->>'requestId'
+having $2::text is null or (min(record->>'at'), record->>'requestId') < ($2::text, $3::text)
+order by at desc, request_id desc
+limit $4`;
+
+const encodeCursor = (row: EntryRow) => Buffer.from(JSON.stringify([row.at, row.request_id])).toString("base64url");
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, "base64url").toString()) as unknown;
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "string")) return value as [string, string];
+  } catch {
+    /* fall through */
+  }
+  throw badUserInput("after", `"after" must be the cursor of an accessLog entry.`);
+}
+
+@Resolver(() => Person)
+export class AccessLogResolver {
+  @Directive("@authenticated")
+  @FieldResolver(() => [AccessLogEntry], {
+    description: `Who accessed this person's data, newest first (the person themself only; at most ${MAX_ACCESS_LOG_PAGE} entries a page).`,
+  })
+  async accessLog(
+    @Root() person: Person,
+    @Arg("first", () => Int, { defaultValue: 20, description: `Entries to return, 1-${MAX_ACCESS_LOG_PAGE}.` }) first: number,
+    @Arg("after", () => String, { nullable: true, description: "Cursor of the last entry already seen." }) after: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<AccessLogEntry[]> {
+    const self = citizenSelf(ctx, person.id);
+    if (first < 1 || first > MAX_ACCESS_LOG_PAGE) throw badUserInput("first", `"first" must be between 1 and ${MAX_ACCESS_LOG_PAGE}.`);
+    const [afterAt, afterRequest] = after ? decodeCursor(after) : [null, null];
+    const rows = await ctx.security.accessStore.query<EntryRow>(ENTRIES_SQL, [self, afterAt, afterRequest, first]);
+    return rows.map((row) => ({
+      cursor: encodeCursor(row),
+      at: row.at,
+      who: row.who,
+      audience: row.audience,
+      purpose: row.purpose,
+      programs: row.subgraphs.flatMap((s) => (PROGRAM_OF_SUBGRAPH[s] ? [PROGRAM_OF_SUBGRAPH[s]] : [])).sort(),
+    }));
+  }
+}
