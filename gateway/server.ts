@@ -21,14 +21,22 @@ import { INTERNAL_TOKEN_HEADER, internalTokenSigner, type RequestFacts } from ".
 import { readRequirements } from "./authorization/requirements";
 import { authorizingExecutor } from "./authorization/executor";
 import { supergraphForEnforcingGateway } from "./authorization/supergraph";
+import { contractSchema } from "./contract/schema";
+import { partnerContractPlugin } from "./contract/plugin";
+import { contractIntrospection } from "./contract/introspection";
 import { requestFacts } from "./request-facts";
+import { securityOff } from "../subgraphs/kit/security/switch";
+import { CENTERS } from "../subgraphs/kit/synthetic/centers";
+
+/** Whom every request is taken to come from when NAEIL_SECURITY=off (benchmarks only): a counsellor of every center. */
+const BENCHMARK_CALLER: Caller = { audience: "counsellor", subject: "benchmark", centers: CENTERS.map((c) => c.id), scopes: [], via: "none" };
 
 export interface GatewayContext {
   requestId: string;
   caller: Caller;
   facts: RequestFacts;
   /** The signed internal token for this request's subgraph fetches (made on first use). */
-  internalToken(): Promise<string>;
+  internalToken(operationName: string | null): Promise<string>;
 }
 
 export interface RunningGateway {
@@ -47,10 +55,13 @@ class ProgramDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     super({ url });
   }
 
-  override async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["willSendRequest"]>>[0]) {
+  override async willSendRequest(options: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["willSendRequest"]>>[0]) {
+    const { request, context } = options;
     if (!context?.internalToken) return; // the gateway's own health check of a subgraph: no caller
     request.http?.headers.set("x-request-id", context.requestId);
-    request.http?.headers.set(INTERNAL_TOKEN_HEADER, await context.internalToken());
+    // The operation name as resolved from the document (the client need not send operationName).
+    const operationName = "incomingRequestContext" in options ? (options.incomingRequestContext.operationName ?? null) : null;
+    request.http?.headers.set(INTERNAL_TOKEN_HEADER, await context.internalToken(operationName));
   }
 
   override async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>["process"]>[0]) {
@@ -85,15 +96,18 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
 
   // @apollo/gateway does not enforce @authenticated, @requiresScopes and @policy: this wrapper does, before planning.
   const requirements = readRequirements(supergraphSdl);
+  const insecure = securityOff(process.env, "gateway");
   let apiSchema: GraphQLSchema | undefined;
+  let partnerSchema: GraphQLSchema | undefined;
+  const callerOf = (context: unknown) => (context as GatewayContext).caller;
   const securedGateway: GatewayInterface = {
     async load(options) {
       const { schema, executor } = await gateway.load(options);
       apiSchema = schema;
-      return {
-        schema,
-        executor: authorizingExecutor(executor, () => apiSchema!, () => requirements, (context) => (context as GatewayContext).caller),
-      };
+      partnerSchema = contractSchema(schema, supergraphSdl);
+      if (insecure) return { schema, executor };
+      const authorizing = authorizingExecutor(executor, () => apiSchema!, () => requirements, callerOf);
+      return { schema, executor: contractIntrospection(authorizing, () => partnerSchema!, callerOf) };
     },
     onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
     stop: () => gateway.stop(),
@@ -112,6 +126,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
+      partnerContractPlugin<GatewayContext>(() => partnerSchema!, (context) => context.caller),
     ],
   });
   await server.start();
@@ -140,10 +155,15 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       context: async ({ req, res }): Promise<GatewayContext> => {
         const requestId = typeof req.headers["x-request-id"] === "string" ? req.headers["x-request-id"].slice(0, 100) : randomUUID();
         res.setHeader("x-request-id", requestId);
-        const caller = await authenticate(req.headers);
+        const caller = insecure ? BENCHMARK_CALLER : await authenticate(req.headers);
         const facts = requestFacts(req, requestId);
         let token: Promise<string> | undefined;
-        return { requestId, caller, facts, internalToken: () => (token ??= signInternalToken({ caller, request: facts })) };
+        return {
+          requestId,
+          caller,
+          facts,
+          internalToken: (operationName) => (token ??= signInternalToken({ caller, request: { ...facts, operationName: operationName ?? facts.operationName } })),
+        };
       },
     }),
   );

@@ -1,6 +1,7 @@
 /**
  * `npm run start:subgraph -- <name>`: runs one subgraph alone, as it would be deployed.
- * Needs DATABASE_URL (a real PostgreSQL server, or the embedded store from `npm run start:store`).
+ * Needs DATABASE_URL (a real PostgreSQL server, or the embedded store from `npm run start:store`);
+ * ACCESS_DATABASE_URL (optional) puts the access log and consents in another database.
  */
 import { startSubgraph } from "../subgraphs/kit/server";
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, loadSubgraph, type SubgraphName } from "../subgraphs";
@@ -21,6 +22,7 @@ if (!databaseUrl) {
 const definition = await loadSubgraph(name);
 const running = await startSubgraph(definition, {
   databaseUrl,
+  accessDatabaseUrl: process.env.ACCESS_DATABASE_URL || undefined,
   port: subgraphPort(name, DEFAULT_PORTS[name as SubgraphName]), // loadSubgraph has checked the name
   seedPersons: Number(process.env.SEED_PERSONS ?? DEFAULT_PERSONS),
   logStatements: process.env.NAEIL_DEBUG_STATEMENTS === "1",

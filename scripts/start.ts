@@ -17,7 +17,8 @@ const stack = await startStack({
   storePort: process.env.PGLITE_PORT ? Number(process.env.PGLITE_PORT) : undefined,
 });
 console.log(`\nnaeil-graph is ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${stack.gatewayUrl}`);
-console.log(`Try: curl -s ${stack.gatewayUrl} -H 'content-type: application/json' -d '{"query":"{ person(id: \\"P00000001\\") { name age center { name } } }"}'`);
+console.log(`Try: curl -s ${stack.gatewayUrl} -H 'content-type: application/json' -d '{"query":"{ employmentCenters { name focusIndustries } }"}'`);
+console.log("A person's data needs a token: TOKEN=$(npm run -s token -- --role counsellor --centers sejong), then -H \"authorization: Bearer $TOKEN\" (README, Security).");
 
 exitGracefully("naeil-graph", async () => {
   console.log("\nStopping the gateway, the subgraphs and the store...");

@@ -4,7 +4,7 @@
  * AUTH_API_KEYS_FILE (default .data/api-keys.json, a JSON array of records). Lookup by id,
  * constant-time comparison of the hashes. createApiKey returns the clear key once.
  */
-import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type BinaryLike } from "node:crypto";
+import { createHash, randomBytes, scrypt as scryptCallback, timingSafeEqual, type BinaryLike } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -99,8 +99,35 @@ export async function createApiKey(input: NewApiKey, env: NodeJS.ProcessEnv = pr
   return { key: `${id}.${secret}`, record, file: path };
 }
 
+/**
+ * Keys already checked, by the sha256 of the presented key: scrypt costs tens of milliseconds by
+ * design, too much for every request of a machine client. An entry lives 5 minutes and dies with any
+ * change to the keys file (a revoked key stops working at once). In memory only: never shared.
+ */
+const VERIFIED_TTL_MS = 5 * 60_000;
+const VERIFIED_MAX = 10_000;
+const verified = new Map<string, { id: string; mtimeMs: number; until: number }>();
+
 /** The caller an API key stands for, or null when the key is unknown, malformed or its secret is wrong. */
 export async function verifyApiKey(presented: string, env: NodeJS.ProcessEnv = process.env): Promise<Caller | null> {
+  const path = apiKeysFile(env);
+  const digest = createHash("sha256").update(presented).digest("base64url");
+  const known = verified.get(digest);
+  const current = records(path);
+  if (known && known.until > Date.now() && known.mtimeMs === cache?.mtimeMs && current.has(known.id)) return callerOf(current.get(known.id)!);
+  const caller = await checkApiKey(presented, env);
+  if (caller) {
+    if (verified.size >= VERIFIED_MAX) verified.clear();
+    verified.set(digest, { id: caller.subject!, mtimeMs: cache?.mtimeMs ?? 0, until: Date.now() + VERIFIED_TTL_MS });
+  }
+  return caller;
+}
+
+function callerOf(record: ApiKeyRecord): Caller {
+  return callerOf(record);
+}
+
+async function checkApiKey(presented: string, env: NodeJS.ProcessEnv): Promise<Caller | null> {
   const dot = presented.indexOf(".");
   const id = dot > 0 ? presented.slice(0, dot) : "";
   const secret = dot > 0 ? presented.slice(dot + 1) : "";

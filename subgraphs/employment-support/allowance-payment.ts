@@ -1,8 +1,10 @@
 /** A payment made under NESS: job-seeking, participation or success allowance. */
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { PARTNER } from "../kit/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { NessPaymentKind } from "./enums";
 
+@Directive(PARTNER)
 @ObjectType({ description: "A payment made to the person under the National Employment Support System (국민취업지원제도)." })
 export class NessAllowancePayment {
   @Field(() => ID, { description: "Payment id, the enrollment id plus the kind and month (e.g. NESS-P00000042-1-JSA-3)." })

@@ -15,7 +15,7 @@ export const employmentSupport: SubgraphDefinition = {
   migrationsDir: fileURLToPath(new URL("./migrations", import.meta.url)),
   resolvers: [PersonNationalEmploymentSupportResolver, NationalEmploymentSupportRecordResolver, NessEnrollmentResolver, NessEligibilityResolver],
   orphanedTypes: [Person],
-  referenceResolvers: programPersonReference("employment-support"),
+  referenceResolvers: programPersonReference,
   seed: seedEmploymentSupport,
   seededTables: ["employment_support.allowance_payments", "employment_support.enrollments"],
 };

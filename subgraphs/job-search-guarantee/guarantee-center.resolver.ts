@@ -1,10 +1,12 @@
 /** Root field listing the centers that run the package (a data constant, not a table). */
-import { Query, Resolver } from "type-graphql";
+import { Directive, Query, Resolver } from "type-graphql";
+import { PARTNER } from "../kit/security/contract";
 import { GuaranteeCenter } from "./guarantee-center";
 import { GUARANTEE_CENTERS } from "./centers";
 
 @Resolver(() => GuaranteeCenter)
 export class GuaranteeCenterResolver {
+  @Directive(PARTNER)
   @Query(() => [GuaranteeCenter], {
     description:
       "Employment centers running the Job Search Guarantee Package and since when, oldest first: 6 from 2022-08-19, 24 from 2023-06-28, later more (the assignment of centers is illustrative).",

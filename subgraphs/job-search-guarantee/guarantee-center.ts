@@ -1,8 +1,10 @@
 /** An employment center running the package, and since when. */
-import { Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { PARTNER } from "../kit/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { GuaranteeCenterCohort } from "./enums";
 
+@Directive(PARTNER)
 @ObjectType({
   description:
     "An employment center that runs the Job Search Guarantee Package. The brief gives the counts and dates " +

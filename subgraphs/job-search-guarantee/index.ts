@@ -17,7 +17,7 @@ export const jobSearchGuarantee: SubgraphDefinition = {
   resolvers: [PersonJobSearchGuaranteeResolver, JobSearchGuaranteeRecordResolver, GuaranteeEligibilityResolver, GuaranteeParticipationResolver, GuaranteeCenterResolver],
   orphanedTypes: [Person],
   referenceResolvers: {
-    ...programPersonReference("job-search-guarantee"),
+    ...programPersonReference,
   },
   seed: seedJobSearchGuarantee,
   seededTables: ["job_search_guarantee.phases", "job_search_guarantee.placements", "job_search_guarantee.participations"],

@@ -1,8 +1,10 @@
 /** One participation of a person in the Job Search Guarantee Package. */
-import { Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { PARTNER } from "../kit/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { GuaranteeParticipationStatus, GuaranteePhaseKind } from "./enums";
 
+@Directive(PARTNER)
 @ObjectType({ description: "One participation in the Job Search Guarantee Package (도약보장패키지 참여), from diagnosis to its end." })
 export class GuaranteeParticipation {
   @Field(() => ID, { description: "Stable participation id: JSG-, the person id and an ordinal (e.g. JSG-P00000042-1)." })

@@ -1,5 +1,7 @@
 /** Person.jobSearchGuarantee: the program's field on the shared Person entity, with the circumstances its rules need. */
-import { Directive, FieldResolver, Resolver, Root } from "type-graphql";
+import { Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
+import type { SubgraphContext } from "../kit/context";
+import { PARTNER } from "../kit/security/contract";
 import type { Circumstances } from "../kit/circumstances";
 import { Person } from "./person";
 import { REQUIRES_CIRCUMSTANCES, requiresProgramScope, programRecord, type ProgramRecordRoot } from "../kit/program-record";
@@ -7,6 +9,7 @@ import { JobSearchGuaranteeRecord } from "./record";
 
 @Resolver(() => Person)
 export class PersonJobSearchGuaranteeResolver {
+  @Directive(PARTNER)
   @Directive(REQUIRES_CIRCUMSTANCES)
   @Directive(requiresProgramScope("job-search-guarantee"))
   @FieldResolver(() => JobSearchGuaranteeRecord, {
@@ -14,7 +17,7 @@ export class PersonJobSearchGuaranteeResolver {
     description:
       "The person's Job Search Guarantee Package (구직자 도약보장패키지) record: always present, with an empty list when they never took part; null only when this service fails.",
   })
-  jobSearchGuarantee(@Root() person: Circumstances): ProgramRecordRoot {
-    return programRecord(person);
+  jobSearchGuarantee(@Root() person: Circumstances, @Ctx() ctx: SubgraphContext): Promise<ProgramRecordRoot> {
+    return programRecord(ctx, person, "job-search-guarantee");
   }
 }

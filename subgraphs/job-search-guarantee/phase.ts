@@ -1,8 +1,10 @@
 /** One service phase of a participation. */
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { PARTNER } from "../kit/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { GuaranteePhaseKind } from "./enums";
 
+@Directive(PARTNER)
 @ObjectType({ description: "One service phase of a participation: diagnosis, career design or job support. Phases follow each other with no gap or overlap." })
 export class GuaranteePhase {
   @Field(() => ID, { description: "Id of the participation this phase belongs to." })

@@ -1,8 +1,10 @@
 /** A job a participant started through the package. */
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { PARTNER } from "../kit/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { GuaranteeEmploymentType } from "./enums";
 
+@Directive(PARTNER)
 @ObjectType({ description: "A job a participant started during tailored job support (취업 성공)." })
 export class GuaranteeJobPlacement {
   @Field(() => ID, { description: "Stable placement id: the participation id followed by -J and an ordinal (e.g. JSG-P00000042-1-J1)." })

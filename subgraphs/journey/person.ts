@@ -34,7 +34,7 @@ type RecordStub = { currentEligibility: ProgramEligibility; events: ProgramEvent
 @ObjectType("Person", { description: "A person known to the employment programs, identified by a pseudonymous id (never a resident registration number)." })
 @Directive(`@key(fields: "id")`)
 export class JourneyPerson {
-  @Field(() => ID, { description: "Pseudonymous person id, P followed by 8 digits (e.g. P00000042)." })
+  @Field(() => ID, { description: "Pseudonymous person id, P followed by 8 digits (e.g. P00000042); analysts see a stable pseudonym (anon-...) instead." })
   id!: string;
 
   @Field(() => NationalEmploymentSupportRecord, { nullable: true, description: "The person's National Employment Support System (국민취업지원제도) record." })

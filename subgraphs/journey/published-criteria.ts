@@ -3,7 +3,8 @@
  * rule of a program, its description, source, and the parameters in force on a date. The rules are
  * code, read from the program subgraphs' folders; no data of any program is read.
  */
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
+import { PARTNER } from "../kit/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { Program } from "../kit/eligibility";
 import { publishRules, type PublishedRule } from "../kit/rules/evaluation";
@@ -18,6 +19,7 @@ import { midCareerParameters, MID_CAREER_FORMULAS_VERSION } from "../mid-career/
 import { LEARNING_CARD_RULES } from "../learning-card/rules/rules";
 import { learningCardParameters, LEARNING_CARD_FORMULAS_VERSION } from "../learning-card/rules/evaluate";
 
+@Directive(PARTNER)
 @ObjectType({ description: "A parameter of a rule, as in force on the date asked." })
 export class RuleParameter {
   @Field(() => String, { description: "Parameter name, e.g. type1-income-percent." })
@@ -36,6 +38,7 @@ export class RuleParameter {
   confidence!: string;
 }
 
+@Directive(PARTNER)
 @ObjectType({ description: "A published eligibility criterion of a program." })
 export class EligibilityRule {
   @Field(() => String, { description: "Stable rule id, e.g. ness.type1.household-income." })
@@ -48,6 +51,7 @@ export class EligibilityRule {
   parameters!: RuleParameter[];
 }
 
+@Directive(PARTNER)
 @ObjectType({ description: "The published criteria of one program on a date." })
 export class ProgramRules {
   @Field(() => Program, { description: "The program." })

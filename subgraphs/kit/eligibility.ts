@@ -4,6 +4,7 @@
  */
 import "reflect-metadata";
 import { Directive, Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { PARTNER } from "./security/contract";
 import { DateScalar } from "./scalars";
 
 export enum Program {
@@ -23,6 +24,7 @@ registerEnumType(Program, {
   },
 });
 
+@Directive(PARTNER)
 @ObjectType({ description: "One rule applied to one person: the explanation a counsellor can give (PIPA Art. 37-2)." })
 @Directive("@shareable")
 export class RuleOutcome {
@@ -45,6 +47,7 @@ export class RuleOutcome {
   source!: string;
 }
 
+@Directive(PARTNER)
 @ObjectType({ description: "A benefit the person would receive if eligible." })
 @Directive("@shareable")
 export class Benefit {
@@ -64,6 +67,7 @@ export class Benefit {
   description!: string;
 }
 
+@Directive(PARTNER)
 @ObjectType({ description: "Whether a person is eligible for a program on a date, why, and what they would receive." })
 @Directive("@shareable")
 export class ProgramEligibility {
@@ -106,6 +110,7 @@ registerEnumType(NetworkStage, {
   },
 });
 
+@Directive(PARTNER)
 @ObjectType({ description: "One dated event of a person's history in a program." })
 @Directive("@shareable")
 export class ProgramEvent {

@@ -23,7 +23,7 @@ export function personStub(): ClassType<PersonRepresentation> {
   @ObjectType("Person", { description: "A person known to the employment programs, identified by a pseudonymous id (never a resident registration number)." })
   @Directive(`@key(fields: "id")`)
   class PersonStub implements PersonRepresentation {
-    @Field(() => ID, { description: "Pseudonymous person id, P followed by 8 digits (e.g. P00000042)." })
+    @Field(() => ID, { description: "Pseudonymous person id, P followed by 8 digits (e.g. P00000042); analysts see a stable pseudonym (anon-...) instead." })
     id!: string;
 
     @Field(() => Circumstances, { description: "The circumstances the programs' rules read (internal)." })

@@ -27,22 +27,16 @@ export const REQUIRES_CIRCUMSTANCES = `@requires(fields: "${CIRCUMSTANCES_SELECT
 
 /**
  * Person's reference resolver in a program subgraph: the person is the representation's id (an
- * analyst's pseudonym turned back into the id) and the circumstances the gateway fetched for it;
- * the row rules are applied again here, with this program's scope (zero trust: people's check is
- * not taken on faith).
+ * analyst's pseudonym turned back into the id) and the circumstances the gateway fetched for it.
  */
-export function programPersonReference(program: ProgramSubgraph) {
-  return {
-    Person: {
-      __resolveReference: async (representation: PersonRepresentation, ctx: SubgraphContext) => {
-        const id = personIdFromCaller(ctx, representation.id);
-        const circumstances = representation.circumstances;
-        await checkPersonAccess(ctx, { id, centerId: circumstances?.centerId ?? null }, program);
-        return circumstances ? nestCircumstances(id, circumstances) : { id };
-      },
+export const programPersonReference = {
+  Person: {
+    __resolveReference: (representation: PersonRepresentation, ctx: SubgraphContext) => {
+      const id = personIdFromCaller(ctx, representation.id);
+      return representation.circumstances ? nestCircumstances(id, representation.circumstances) : { id, centerId: null };
     },
-  };
-}
+  },
+};
 
 /** What a program field returns: the person's id and circumstances; lists load lazily. */
 export interface ProgramRecordRoot {
@@ -50,7 +44,13 @@ export interface ProgramRecordRoot {
   person: Circumstances;
 }
 
-export function programRecord(person: Circumstances): ProgramRecordRoot {
+/**
+ * A program field's value, once the row rules let the caller read this person's record in this
+ * program (applied again here, with the program's scope: zero trust, people's check is not taken on
+ * faith). A refusal names the field.
+ */
+export async function programRecord(ctx: SubgraphContext, person: Circumstances, program: ProgramSubgraph): Promise<ProgramRecordRoot> {
+  await checkPersonAccess(ctx, { id: person.id, centerId: person.centerId ?? null }, program);
   return { personId: person.id, person };
 }
 

@@ -23,6 +23,7 @@ import { analystViewPlugin } from "./security/analyst-view";
 import { ensureAuditSchema } from "./audit/migrations";
 import { AuditChain } from "./audit/chain";
 import { accessLogPlugin } from "./audit/plugin";
+import { securityOff } from "./security/switch";
 
 export interface RunningSubgraph {
   url: string;
@@ -84,7 +85,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
       // No Apollo Studio here: federated tracing would only cost time on every request.
       ApolloServerPluginInlineTraceDisabled(),
       analystViewPlugin(),
-      accessLogPlugin(chain, log),
+      ...(securityOff(process.env, definition.name) ? [] : [accessLogPlugin(chain, log)]),
       {
         async requestDidStart() {
           return {

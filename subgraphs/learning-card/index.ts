@@ -22,7 +22,7 @@ export const learningCard: SubgraphDefinition = {
   ],
   orphanedTypes: [Person],
   referenceResolvers: {
-    ...programPersonReference("learning-card"),
+    ...programPersonReference,
     TrainingCourse: {
       __resolveReference: async (ref: { id: string }, ctx: SubgraphContext) => {
         const row = await ctx.loaders.get(courseById).load(ref.id);

@@ -1,7 +1,9 @@
 /** LearningCardRecord: a person's Tomorrow Learning Card history (always present, possibly empty). */
 import "reflect-metadata";
-import { Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { PARTNER } from "../kit/security/contract";
 
+@Directive(PARTNER)
 @ObjectType({ description: "A person's Tomorrow Learning Card (국민내일배움카드) record: the card, if any, and the training charged to it." })
 export class LearningCardRecord {
   @Field(() => ID, { description: "The person this record belongs to (pseudonymous id)." })

@@ -1,9 +1,11 @@
 /** LearningCard: the card itself, with its grant and what is left of it. */
 import "reflect-metadata";
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { PARTNER } from "../kit/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { LearningCardStatus } from "./enums";
 
+@Directive(PARTNER)
 @ObjectType({ description: "A Tomorrow Learning Card (국민내일배움카드): a training voucher valid 5 years from issue." })
 export class LearningCard {
   /** Holder, for the used/balance resolvers (not exposed). */

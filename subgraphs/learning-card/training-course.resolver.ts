@@ -1,5 +1,6 @@
 /** Root fields of the training course catalogue. */
-import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, Directive, ID, Int, Query, Resolver } from "type-graphql";
+import { PARTNER } from "../kit/security/contract";
 import type { SubgraphContext } from "../kit/context";
 import { badUserInput } from "../kit/errors";
 import { TrainingCourse, TrainingCourseFilter } from "./training-course";
@@ -19,6 +20,7 @@ function checkFilter(filter: TrainingCourseFilter): void {
 
 @Resolver(() => TrainingCourse)
 export class TrainingCourseResolver {
+  @Directive(PARTNER)
   @Query(() => [TrainingCourse], { description: `Training courses payable with the Tomorrow Learning Card, in id order (at most ${MAX_COURSES}).` })
   async trainingCourses(
     @Arg("filter", () => TrainingCourseFilter, { nullable: true, description: "Conditions the courses must meet." }) filter: TrainingCourseFilter | null,
@@ -37,6 +39,7 @@ export class TrainingCourseResolver {
     return rows.map(toCourse);
   }
 
+  @Directive(PARTNER)
   @Query(() => TrainingCourse, { nullable: true, description: "One training course by id; null when no course has that id." })
   async trainingCourse(
     @Arg("id", () => ID, { description: "Course id, e.g. TC-0042." }) id: string,

@@ -1,9 +1,11 @@
 /** TrainingEnrollment: one course taken with the card, and how its tuition was split. */
 import "reflect-metadata";
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { PARTNER } from "../kit/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { TrainingEnrollmentStatus } from "./enums";
 
+@Directive(PARTNER)
 @ObjectType({ description: "An enrollment in a training course paid with the Tomorrow Learning Card (수강 신청)." })
 export class TrainingEnrollment {
   @Field(() => ID, { description: "Enrollment id, LCE- followed by the person id and a sequence number (e.g. LCE-P00000042-1)." })

@@ -14,7 +14,7 @@ export const midCareer: SubgraphDefinition = {
   migrationsDir: fileURLToPath(new URL("./migrations", import.meta.url)),
   resolvers: [PersonMidCareerResolver, MidCareerSupportRecordResolver, MidCareerEligibilityResolver],
   orphanedTypes: [Person],
-  referenceResolvers: programPersonReference("mid-career"),
+  referenceResolvers: programPersonReference,
   seed: seedMidCareer,
   seededTables: ["mid_career.work_experience_placements", "mid_career.career_design_sessions"],
 };

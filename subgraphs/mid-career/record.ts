@@ -1,6 +1,8 @@
 /** A person's Mid-Career Career Support record: the hook for their sessions and placements (and, later, eligibility). */
-import { Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { PARTNER } from "../kit/security/contract";
 
+@Directive(PARTNER)
 @ObjectType({
   description:
     "A person's record in the Mid-Career Career Support Program (중장년 경력지원제), with the career design sessions of the " +

@@ -1,9 +1,11 @@
 /** One work experience placement of the Mid-Career Career Support Program (경력지원제). */
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { PARTNER } from "../kit/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { SYNTHETIC_AS_OF } from "../kit/synthetic/person";
 import { WorkExperienceStatus } from "./enums";
 
+@Directive(PARTNER)
 @ObjectType({
   description:
     "A work experience placement (경력지원제 현장 경험): 1 to 3 months on site at a host company in a new field, with a mentor and " +

@@ -1,5 +1,6 @@
 /** A citizen's consents: list (Person.consents), grant and revoke. Only the citizen themself. */
 import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { PARTNER } from "../kit/security/contract";
 import type { SubgraphContext } from "../kit/context";
 import { badUserInput } from "../kit/errors";
 import { addMonths, todayInKorea } from "../kit/dates";
@@ -48,6 +49,7 @@ function checkConsent(input: ConsentInput): void {
 
 @Resolver(() => Person)
 export class ConsentResolver {
+  @Directive(PARTNER)
   @Query(() => [PartnerAgency], { description: "The partner agencies a citizen can give consent to." })
   partnerAgencies(): PartnerAgency[] {
     return [...PARTNERS];

@@ -1,7 +1,9 @@
 /** A citizen's consent to a partner agency (정보제공 동의), and the input to grant one. */
-import { Field, ID, InputType, ObjectType } from "type-graphql";
+import { Directive, Field, ID, InputType, ObjectType } from "type-graphql";
+import { PARTNER } from "../kit/security/contract";
 import { DateScalar } from "../kit/scalars";
 
+@Directive(PARTNER)
 @ObjectType({ description: "A partner agency that may integrate with this API once a citizen consents." })
 export class PartnerAgency {
   @Field(() => ID, { description: "Partner id, e.g. korea-polytechnics." })

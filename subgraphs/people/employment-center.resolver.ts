@@ -1,5 +1,6 @@
 /** Root fields for the employment centers, and each center's consortium and persons. */
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { INTERNAL, PARTNER } from "../kit/security/contract";
 import { forbidden } from "../kit/security/errors";
 import type { SubgraphContext } from "../kit/context";
 import { ConsortiumMember, EmploymentCenter } from "./employment-center";
@@ -10,6 +11,7 @@ import { centerById, consortiumByCenter, listCenters, toCenter, toConsortiumMemb
 
 @Resolver(() => EmploymentCenter)
 export class EmploymentCenterResolver {
+  @Directive(PARTNER)
   @Query(() => [EmploymentCenter], { description: "The employment centers of the Mid-Career Employment Network, by id." })
   employmentCenters(
     @Arg("region", () => Region, { nullable: true, description: "Only centers in this region." }) region: Region | null,
@@ -18,6 +20,7 @@ export class EmploymentCenterResolver {
     return listCenters(ctx.store, region ?? undefined);
   }
 
+  @Directive(PARTNER)
   @Query(() => EmploymentCenter, { nullable: true, description: "One employment center by id; null when unknown." })
   async employmentCenter(
     @Arg("id", () => ID, { description: "Center id, e.g. seoul-gwanak." }) id: string,
@@ -33,6 +36,7 @@ export class EmploymentCenterResolver {
   }
 
   @Directive("@authenticated")
+  @Directive(INTERNAL)
   @FieldResolver(() => PersonConnection, { description: "Persons whose case this center manages, in id order (the center's counsellors, and analysts)." })
   persons(
     @Root() center: EmploymentCenter,

@@ -1,5 +1,6 @@
 /** Root fields for persons, the entity reference, and Person's computed fields. */
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { PARTNER } from "../kit/security/contract";
 import type { SubgraphContext } from "../kit/context";
 import { badUserInput } from "../kit/errors";
 import { ageOn, todayInKorea } from "../kit/dates";
@@ -106,6 +107,7 @@ export async function personsPage(ctx: SubgraphContext, filter: PersonFilter, fi
 @Resolver(() => Person)
 export class PersonResolver {
   @Directive("@authenticated")
+  @Directive(PARTNER)
   @Query(() => Person, {
     nullable: true,
     description: "One person by id (analysts: by pseudonymous id); null when no person has that id. FORBIDDEN or CONSENT_REQUIRED when the caller may not read this person.",
@@ -137,6 +139,7 @@ export class PersonResolver {
     return personsPage(ctx, filter ?? {}, first, after);
   }
 
+  @Directive(PARTNER)
   @Query(() => Person, {
     description: "A transient person built only from the given circumstances (id prefixed sim:), for what-if eligibility. Nothing is stored.",
   })
@@ -154,27 +157,32 @@ export class PersonResolver {
   }
 
   @Directive(IDENTIFIED)
+  @Directive(PARTNER)
   @FieldResolver(() => String, { nullable: true, description: "Full name in Korean (not in the analyst's view)." })
   name(@Root() person: Person, @Ctx() ctx: SubgraphContext): string | null {
     return identified(ctx) ? person.name : null;
   }
 
   @Directive(IDENTIFIED)
+  @Directive(PARTNER)
   @FieldResolver(() => DateScalar, { nullable: true, description: "Date of birth (not in the analyst's view: see birthYear and age)." })
   birthDate(@Root() person: Person, @Ctx() ctx: SubgraphContext): string | null {
     return identified(ctx) ? person.birthDate : null;
   }
 
+  @Directive(PARTNER)
   @FieldResolver(() => Int, { description: "Year of birth." })
   birthYear(@Root() person: Person): number {
     return Number(person.birthDate.slice(0, 4));
   }
 
+  @Directive(PARTNER)
   @FieldResolver(() => Int, { description: "Age in whole years today (Korea Standard Time)." })
   age(@Root() person: Person): number {
     return ageOn(person.birthDate, todayInKorea());
   }
 
+  @Directive(PARTNER)
   @FieldResolver(() => EmploymentCenter, { nullable: true, description: "The employment center that manages this person's case." })
   async center(@Root() person: Person, @Ctx() ctx: SubgraphContext): Promise<EmploymentCenter | null> {
     if (!person.centerId) return null;

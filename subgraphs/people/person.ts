@@ -1,5 +1,6 @@
 /** Person (the entity every program extends) and the circumstances the programs' rules read. */
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { PARTNER } from "../kit/security/contract";
 import { EmployerSize, EmploymentStatus, Occupation, Region, StudentStatus } from "./enums";
 
 @ObjectType({ description: "The person's household, as declared for means-tested programs." })
@@ -58,7 +59,8 @@ export class CareerChange {
 @ObjectType({ description: "A person known to the employment programs, identified by a pseudonymous id (never a resident registration number)." })
 @Directive(`@key(fields: "id")`)
 export class Person {
-  @Field(() => ID, { description: "Pseudonymous person id, P followed by 8 digits (e.g. P00000042)." })
+  @Directive(PARTNER)
+  @Field(() => ID, { description: "Pseudonymous person id, P followed by 8 digits (e.g. P00000042); analysts see a stable pseudonym (anon-...) instead." })
   id!: string;
 
   /** Identifying: resolved in person.resolver.ts (withheld from analysts). */
@@ -66,6 +68,7 @@ export class Person {
 
   birthDate!: string;
 
+  @Directive(PARTNER)
   @Field(() => Region, { nullable: true, description: "Region of residence (the region of the managing employment center); null for a simulated person." })
   region!: Region | null;
 
@@ -84,6 +87,7 @@ export class Person {
   @Field(() => Int, { description: "Months of military service (extends the NESS youth age limit)." })
   militaryServiceMonths!: number;
 
+  @Directive(PARTNER)
   @Field(() => ID, { nullable: true, description: "Id of the employment center managing the person (null for a simulated person without one)." })
   centerId!: string | null;
 }

@@ -8,10 +8,9 @@ import { graphql, resetStatements, skipReason, statementsPerTable } from "../set
 import { syntheticPerson } from "../../subgraphs/kit/synthetic/person";
 import { CENTERS } from "../../subgraphs/kit/synthetic/centers";
 import { ageOn, todayInKorea } from "../../subgraphs/kit/dates";
+import { trainingCourse } from "../../subgraphs/learning-card/seed";
 import { nessRecordsFor } from "../../subgraphs/employment-support/seed";
-import { jobSearchGuaranteeRecordsFor } from "../../subgraphs/job-search-guarantee/seed";
-import { midCareerRecordsFor } from "../../subgraphs/mid-career/seed";
-import { learningCardRecordsFor, trainingCourse } from "../../subgraphs/learning-card/seed";
+import { personInAllPrograms } from "../setup/population";
 import { freePort } from "../../scripts/stack";
 import { startGateway, type RunningGateway } from "../../gateway/server";
 import { DEFAULT_SUPERGRAPH_PATH } from "../../gateway/config";
@@ -25,21 +24,6 @@ const PERSON_QUERY = `query Person($id: ID!) {
     learningCard { card { id grantTotal used balance } enrollments { id status course { id title } } }
   }
 }`;
-
-/** The first person (within the test population) with history in all four programs. */
-function personInAllPrograms(limit: number) {
-  for (let i = 1; i <= limit; i++) {
-    const p = syntheticPerson(i);
-    const ness = nessRecordsFor(p);
-    const jsg = jobSearchGuaranteeRecordsFor(p);
-    const mc = midCareerRecordsFor(p);
-    const lc = learningCardRecordsFor(p);
-    if (ness.enrollments.length && jsg.participations.length && (mc.sessions.length || mc.placements.length) && lc.card && lc.enrollments.length) {
-      return { p, ness, jsg, mc, lc };
-    }
-  }
-  throw new Error("no person with history in all four programs in the test population");
-}
 
 describe.skipIf(skipReason())("one query across all four programs", () => {
   it("returns the person's record and history from every program, as generated", async () => {

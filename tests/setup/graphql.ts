@@ -1,5 +1,23 @@
-/** Test helpers: POST a query to the gateway (or any GraphQL URL) and read the subgraphs' statement logs. */
+/** Test helpers: POST a query to the gateway (or any GraphQL URL) as some caller, and read the subgraphs' statement logs. */
 import { inject } from "vitest";
+import { devToken } from "../../gateway/auth/dev-token";
+import { CENTERS } from "../../subgraphs/kit/synthetic/centers";
+
+/** JWT claims of a caller (see gateway/auth/claims.ts), or "anonymous" for no token. */
+export type As = Record<string, unknown> | "anonymous";
+
+/** The default caller of the graph tests: a counsellor working for every center of the network (sees everyone, identified). */
+export const NETWORK_COUNSELLOR = { role: "counsellor", sub: "counsellor-network", centers: CENTERS.map((c) => c.id) };
+
+const tokens = new Map<string, Promise<string>>();
+/** Authorization headers for a caller (tokens signed with the dev key, cached per caller). */
+export async function authHeaders(as: As): Promise<Record<string, string>> {
+  if (as === "anonymous") return {};
+  const key = JSON.stringify(as);
+  let token = tokens.get(key);
+  if (!token) tokens.set(key, (token = devToken(as)));
+  return { authorization: `Bearer ${await token}` };
+}
 
 export interface GraphQLResponse<Data = any> {
   status: number;
@@ -11,11 +29,11 @@ export interface GraphQLResponse<Data = any> {
 export async function graphql<Data = any>(
   query: string,
   variables?: Record<string, unknown>,
-  options: { url?: string; headers?: Record<string, string> } = {},
+  options: { url?: string; headers?: Record<string, string>; as?: As } = {},
 ): Promise<GraphQLResponse<Data>> {
   const response = await fetch(options.url ?? inject("gatewayUrl"), {
     method: "POST",
-    headers: { "content-type": "application/json", ...options.headers },
+    headers: { "content-type": "application/json", ...(await authHeaders(options.as ?? NETWORK_COUNSELLOR)), ...options.headers },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: Data; errors?: GraphQLResponse["errors"] };

@@ -19,6 +19,8 @@ declare module "vitest" {
     gatewayUrl: string;
     subgraphUrls: Record<string, string>;
     databaseUrl: string;
+    /** The access store (audit log, consents) when it is a database of its own (postgres suite); "" otherwise. */
+    accessDatabaseUrl: string;
     skipReason: string;
     testPersons: number;
   }
@@ -27,7 +29,7 @@ declare module "vitest" {
 async function createTestDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
   await admin.connect();
-  const name = `naeil_test_${process.pid}_${Date.now()}`;
+  const name = `naeil_test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
   await admin.query(`create database ${name}`);
   await admin.end();
   const url = new URL(adminUrl);
@@ -47,16 +49,20 @@ export default async function setup(project: TestProject) {
   const store = project.config.provide.store as "embedded" | "postgres";
   project.provide("testPersons", TEST_PERSONS);
   let database: { url: string; drop: () => Promise<void> } | null = null;
+  let accessDatabase: { url: string; drop: () => Promise<void> } | null = null;
   if (store === "postgres") {
     const adminUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
     try {
       database = await createTestDatabase(adminUrl);
+      // The access log and consents in a database of their own, so a test can take it away alone.
+      accessDatabase = await createTestDatabase(adminUrl);
     } catch (error) {
       const reason = `PostgreSQL at ${adminUrl} is not reachable (${(error as Error).message})`;
       if (process.env.CI) throw new Error(`${reason}; CI must run the real-PostgreSQL suite.`);
       console.log(`SKIPPED suite graph:postgres: ${reason}. Start PostgreSQL or set TEST_DATABASE_URL to run it.`);
       project.provide("skipReason", reason);
-      for (const key of ["gatewayUrl", "databaseUrl"] as const) project.provide(key, "");
+      await database?.drop();
+      for (const key of ["gatewayUrl", "databaseUrl", "accessDatabaseUrl"] as const) project.provide(key, "");
       project.provide("subgraphUrls", {});
       return;
     }
@@ -71,19 +77,22 @@ export default async function setup(project: TestProject) {
       persons: TEST_PERSONS,
       ports,
       storePort: await freePort(),
-      env: { NAEIL_DEBUG_STATEMENTS: "1" },
+      env: { NAEIL_DEBUG_STATEMENTS: "1", ...(accessDatabase ? { ACCESS_DATABASE_URL: accessDatabase.url } : {}) },
       output: "quiet",
     });
   } catch (error) {
     await database?.drop();
+    await accessDatabase?.drop();
     throw error;
   }
   console.log(`graph:${store} stack ready in ${Math.round(performance.now() - started)} ms at ${stack.gatewayUrl}`);
   project.provide("gatewayUrl", stack.gatewayUrl);
   project.provide("subgraphUrls", stack.subgraphUrls);
   project.provide("databaseUrl", stack.databaseUrl);
+  project.provide("accessDatabaseUrl", accessDatabase?.url ?? "");
   return async () => {
     await stack.stop();
     await database?.drop();
+    await accessDatabase?.drop();
   };
 }

@@ -1,0 +1,229 @@
+/**
+ * The security model end to end, through the real gateway and subgraphs: refused tokens, zero trust
+ * between gateway and subgraphs, consent granted and revoked, the access log a citizen reads, the
+ * access records themselves, the analyst's pseudonymised view of 1,000 persons, and the partner
+ * contract schema.
+ */
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import pg from "pg";
+import { SignJWT, generateKeyPair } from "jose";
+import { authHeaders, graphql, skipReason, type As } from "../setup/graphql";
+import { personInAllPrograms, type PersonWithRecords } from "../setup/population";
+import { devToken } from "../../gateway/auth/dev-token";
+import { syntheticPersons } from "../../subgraphs/kit/synthetic/person";
+import { CENTERS } from "../../subgraphs/kit/synthetic/centers";
+import { INTERNAL_TOKEN_HEADER, internalTokenSigner } from "../../subgraphs/kit/security/internal-token";
+
+const PURPOSE = "job matching";
+let own: PersonWithRecords;
+const citizen = (): As => ({ role: "citizen", sub: own.p.id });
+const counsellor = (): As => ({ role: "counsellor", sub: "counsellor-a", centers: [own.p.centerId] });
+const partner: As = { role: "partner", sub: "client-s50", partner: "seoul-50plus", purpose: PURPOSE, scope: "learning-card:read mid-career:read" };
+const analyst: As = { role: "analyst", sub: "analyst-2" };
+
+async function post(headers: Record<string, string>, query: string) {
+  const response = await fetch(inject("gatewayUrl"), { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query }) });
+  return { status: response.status, body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: any }[] } };
+}
+
+describe.skipIf(skipReason())("security end to end", () => {
+  beforeAll(() => {
+    own = personInAllPrograms(inject("testPersons"));
+  });
+
+  describe("tokens the gateway refuses", async () => {
+    const claims = { role: "analyst", sub: "a" };
+    const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    const now = Math.floor(Date.now() / 1000);
+    const forged = async () => {
+      const { privateKey } = await generateKeyPair("ES256");
+      const { kid } = JSON.parse(Buffer.from((await devToken(claims)).split(".")[0], "base64url").toString());
+      return new SignJWT(claims).setProtectedHeader({ alg: "ES256", kid }).setIssuer("naeil-graph-dev").setAudience("naeil-graph").setExpirationTime("1h").sign(privateKey);
+    };
+    const unknownKid = async () => {
+      const { privateKey } = await generateKeyPair("ES256");
+      return new SignJWT(claims).setProtectedHeader({ alg: "ES256", kid: "not-a-known-key" }).setIssuer("naeil-graph-dev").setAudience("naeil-graph").setExpirationTime("1h").sign(privateKey);
+    };
+    const cases: [string, () => Promise<string>, string][] = [
+      ["a forged signature", forged, "BAD_SIGNATURE"],
+      ["an expired token", () => devToken(claims, -600), "EXPIRED"],
+      ["a token for another audience", () => devToken(claims, 3600, { ...process.env, AUTH_AUDIENCE: "another-service" }), "WRONG_AUDIENCE"],
+      ["alg: none", async () => `${b64({ alg: "none", typ: "JWT" })}.${b64({ ...claims, iss: "naeil-graph-dev", aud: "naeil-graph", exp: now + 3600 })}.`, "ALGORITHM_NOT_ALLOWED"],
+      ["an unknown kid", unknownKid, "UNKNOWN_KEY"],
+      ["a malformed header", async () => "not a jwt", "MALFORMED_TOKEN"],
+    ];
+    it.each(cases)("refuses %s with UNAUTHENTICATED and keeps serving", async (_name, make, reason) => {
+      const token = await make();
+      const refused = await post({ authorization: `Bearer ${token}` }, `{ employmentCenters { id } }`);
+      expect(refused.status).toBe(401);
+      expect(refused.body.data).toBeUndefined();
+      expect(refused.body.errors?.map((e) => [e.extensions?.code, e.extensions?.reason])).toEqual([["UNAUTHENTICATED", reason]]);
+      expect(refused.body.errors![0].message).not.toContain(token.split(".")[2] || token);
+      const next = await post(await authHeaders(analyst), `{ employmentCenters { id } }`);
+      expect(next.status).toBe(200);
+      expect(next.body.data.employmentCenters).toHaveLength(CENTERS.length);
+    });
+  });
+
+  describe("zero trust between gateway and subgraphs", () => {
+    const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { name } } }`;
+    const call = (headers: Record<string, string>) =>
+      fetch(inject("subgraphUrls").people, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ query: entities, variables: { r: [{ __typename: "Person", id: own.p.id }] } }),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+    const facts = { requestId: "zero-trust-test", operationName: null, documentHash: "test", clientAddress: null };
+    const caller = { audience: "counsellor" as const, subject: "x", centers: CENTERS.map((c) => c.id), scopes: [], via: "jwt" as const };
+
+    it("refuses a direct call without the gateway's token, and a forged _entities, with nothing but UNAUTHENTICATED", async () => {
+      const bare = await call({});
+      expect(bare.status).toBe(401);
+      expect(bare.body).toEqual({ errors: [{ message: expect.stringContaining("gateway"), extensions: { code: "UNAUTHENTICATED" } }] });
+
+      const dir = await import("node:fs").then((fs) => fs.mkdtempSync("/tmp/naeil-forger-"));
+      const forgerSign = await internalTokenSigner({ ...process.env, AUTH_DEV_KEYS_DIR: dir }); // another key pair
+      const forged = await call({ [INTERNAL_TOKEN_HEADER]: await forgerSign({ caller, request: facts }) });
+      expect(forged.status).toBe(401);
+      expect(JSON.stringify(forged.body)).not.toContain(own.p.name);
+    });
+
+    it("answers the gateway's own token (the same call, signed by the gateway's key)", async () => {
+      const sign = await internalTokenSigner();
+      const signed = await call({ [INTERNAL_TOKEN_HEADER]: await sign({ caller, request: facts }) });
+      expect(signed.status).toBe(200);
+      expect(signed.body.data._entities).toEqual([{ name: own.p.name }]);
+    });
+  });
+
+  it("lets a partner in once the citizen consents, and out at once when they revoke", async () => {
+    const query = `query($id: ID!) { person(id: $id) { id learningCard { card { id } } } }`;
+    const before = await graphql(query, { id: own.p.id }, { as: partner });
+    expect(before.errors?.map((e) => e.extensions?.code)).toEqual(["CONSENT_REQUIRED"]);
+    expect(before.data.person).toBeNull();
+
+    const year = new Date().getFullYear() + 1;
+    const granted = await graphql(
+      `mutation($c: ConsentInput!) { grantConsent(consent: $c) { id partner { id name } purpose scopes expiresOn revokedAt active } }`,
+      { c: { partnerId: "seoul-50plus", purpose: PURPOSE, scopes: ["learning-card:read"], expiresOn: `${year}-12-31` } },
+      { as: citizen() },
+    );
+    expect(granted.errors).toBeUndefined();
+    const consent = granted.data.grantConsent;
+    expect(consent).toEqual({
+      id: expect.stringMatching(/^C-/), partner: { id: "seoul-50plus", name: "Seoul 50 Plus Foundation (서울시50플러스재단)" },
+      purpose: PURPOSE, scopes: ["learning-card:read"], expiresOn: `${year}-12-31`, revokedAt: null, active: true,
+    });
+
+    const allowed = await graphql(query, { id: own.p.id }, { as: partner });
+    expect(allowed.errors).toBeUndefined();
+    expect(allowed.data.person).toEqual({ id: own.p.id, learningCard: { card: { id: own.lc.card!.id } } });
+
+    // The consent names the learning card only: the partner's mid-career scope is not enough.
+    const notConsented = await graphql(`query($id: ID!) { person(id: $id) { id midCareerSupport { careerDesignSessions { id } } } }`, { id: own.p.id }, { as: partner });
+    expect(notConsented.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([["CONSENT_REQUIRED", ["person", "midCareerSupport"]]]);
+
+    // Another partner, and the same partner with another purpose, get nothing from this consent.
+    const otherPurpose = await graphql(query, { id: own.p.id }, { as: { ...(partner as object), purpose: "marketing" } });
+    expect(otherPurpose.errors?.map((e) => e.extensions?.code)).toEqual(["CONSENT_REQUIRED"]);
+
+    const revoked = await graphql(`mutation($id: ID!) { revokeConsent(id: $id) { id active revokedAt } }`, { id: consent.id }, { as: citizen() });
+    expect(revoked.data.revokeConsent).toEqual({ id: consent.id, active: false, revokedAt: expect.any(String) });
+    const after = await graphql(query, { id: own.p.id }, { as: partner });
+    expect(after.errors?.map((e) => e.extensions?.code)).toEqual(["CONSENT_REQUIRED"]);
+
+    const mine = await graphql(`{ me { consents { id active } } }`, undefined, { as: citizen() });
+    expect(mine.data.me.consents).toContainEqual({ id: consent.id, active: false });
+    const notMine = await graphql(`mutation($id: ID!) { revokeConsent(id: $id) { id } }`, { id: consent.id }, { as: counsellor() });
+    expect(notMine.errors?.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN"]);
+  });
+
+  it("writes one access record per subgraph request, and shows the citizen who accessed their data", async () => {
+    const requestId = `access-log-${Date.now()}`;
+    const read = await graphql(
+      `query CaseReview($id: ID!) { person(id: $id) { name learningCard { card { id } } midCareerSupport { careerDesignSessions { id } } } }`,
+      { id: own.p.id },
+      { as: counsellor(), headers: { "x-request-id": requestId } },
+    );
+    expect(read.errors).toBeUndefined();
+
+    const store = new pg.Client({ connectionString: inject("accessDatabaseUrl") || inject("databaseUrl") });
+    await store.connect();
+    const { rows } = await store.query<{ record: any }>("select record from audit.access_log where record->>'requestId' = $1 order by record->>'subgraph'", [requestId]);
+    await store.end();
+    expect(rows.map((r) => r.record.subgraph)).toEqual(["learning-card", "mid-career", "people"]);
+    for (const { record } of rows) {
+      expect(record).toMatchObject({
+        caller: "counsellor-a", audience: "counsellor", organisation: CENTERS.find((c) => c.id === own.p.centerId)!.name,
+        personIds: [own.p.id], operationName: "CaseReview", outcome: "ALLOWED", requestId,
+        documentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
+      expect(JSON.stringify(record)).not.toContain(own.p.name);
+    }
+    expect(rows.find((r) => r.record.subgraph === "people")!.record.fields).toEqual(["Person.circumstances", "Person.name"]);
+    expect(rows.find((r) => r.record.subgraph === "learning-card")!.record.fields).toEqual(["Person.learningCard"]);
+
+    const log = await graphql(`{ me { accessLog(first: 100) { at who audience purpose programs } } }`, undefined, { as: citizen() });
+    expect(log.errors).toBeUndefined();
+    const entry = log.data.me.accessLog.find((e: any) => e.audience === "counsellor" && e.programs.length === 2);
+    expect(entry).toEqual({ at: expect.any(String), who: CENTERS.find((c) => c.id === own.p.centerId)!.name, audience: "counsellor", purpose: null, programs: ["LEARNING_CARD", "MID_CAREER_SUPPORT"] });
+
+    const someoneElse = await graphql(`query($id: ID!) { person(id: $id) { accessLog { at } } }`, { id: own.p.id }, { as: counsellor() });
+    expect(someoneElse.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([["FORBIDDEN", ["person", "accessLog"]]]);
+  });
+
+  it("gives analysts 1,000 persons with no name, no exact birth date and no real person id", async () => {
+    const population = syntheticPersons(inject("testPersons"));
+    const query = `query Page($after: String) { persons(first: 100, after: $after) { pageInfo { endCursor } edges { cursor node {
+      id birthYear age region centerId household { size incomeBand assetsBand } employment { status }
+      nationalEmploymentSupport { enrollments { id } } jobSearchGuarantee { participations { id } }
+      midCareerSupport { careerDesignSessions { id personId } } learningCard { card { id } enrollments { id } }
+      eligibilitySummary { program eligible } } } } }`;
+    let after: string | null = null;
+    const pages: string[] = [];
+    const ids = new Set<string>();
+    for (let page = 0; page < 10; page++) {
+      const { data, errors }: { data?: any; errors?: unknown[] } = await graphql(query, { after }, { as: analyst });
+      expect(errors).toBeUndefined();
+      pages.push(JSON.stringify(data));
+      for (const edge of data.persons.edges) ids.add(edge.node.id);
+      after = data.persons.pageInfo.endCursor;
+    }
+    expect(ids.size).toBe(1000);
+    const text = pages.join("\n");
+    expect(text).not.toMatch(/P\d{8}/);
+    for (const cursor of text.match(/"cursor":"[^"]+"/g)!) expect(Buffer.from(cursor.slice(10, -1), "base64url").toString()).not.toMatch(/P\d{8}/);
+    for (const person of population.slice(0, 1000)) {
+      expect(text).not.toContain(person.name);
+      expect(text).not.toContain(person.birthDate);
+    }
+    // Stable: the same person has the same pseudonym in the next request.
+    const again = await graphql(`{ persons(first: 1) { edges { node { id } } } }`, undefined, { as: analyst });
+    expect(ids.has(again.data.persons.edges[0].node.id)).toBe(true);
+  });
+
+  describe("partner contract schema", () => {
+    it("shows partners only the partner contract in introspection", async () => {
+      const introspect = `{ __schema { queryType { fields { name } } mutationType { name } } person: __type(name: "Person") { fields { name } } household: __type(name: "Household") { name } }`;
+      const seen = await graphql(introspect, undefined, { as: partner });
+      expect(seen.errors).toBeUndefined();
+      expect(seen.data.__schema.queryType.fields.map((f: any) => f.name).sort()).toEqual(
+        ["employmentCenter", "employmentCenters", "eligibilityRules", "jobSearchGuaranteeCenters", "partnerAgencies", "person", "simulatePerson", "trainingCourse", "trainingCourses"].sort(),
+      );
+      expect(seen.data.__schema.mutationType).toBeNull();
+      expect(seen.data.person.fields.map((f: any) => f.name).sort()).toEqual(
+        ["age", "birthDate", "birthYear", "center", "centerId", "id", "jobSearchGuarantee", "learningCard", "midCareerSupport", "name", "nationalEmploymentSupport", "region"].sort(),
+      );
+      expect(seen.data.household).toBeNull();
+      const counsellorView = await graphql(introspect, undefined, { as: counsellor() });
+      expect(counsellorView.data.__schema.queryType.fields.map((f: any) => f.name)).toContain("persons");
+    });
+
+    it("refuses a partner's query for a field outside the contract as invalid", async () => {
+      const { status, errors } = await graphql(`{ persons(first: 1) { totalCount } }`, undefined, { as: partner });
+      expect(status).toBe(400);
+      expect(errors?.map((e) => e.extensions?.code)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
+      expect(errors![0].message).toContain(`Cannot query field "persons" on type "Query"`);
+    });
+  });
+});

@@ -1,0 +1,162 @@
+/**
+ * Who may see what, through the real gateway: every caller x (own person, other person, public
+ * data) x (identity fields, each program's field), with the exact data or the exact error code.
+ *
+ *   own   = a person with history in all four programs, managed by center A; the citizen is them,
+ *           the counsellor works at A, the partner holds their consent (learning-card scope only).
+ *   other = a person at another center, with no consent.
+ */
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { graphql, skipReason, type As } from "../setup/graphql";
+import { firstPerson, personInAllPrograms, type PersonWithRecords } from "../setup/population";
+import { loadPseudonymizer, type Pseudonymizer } from "../../subgraphs/kit/security/pseudonym";
+import { CENTERS } from "../../subgraphs/kit/synthetic/centers";
+
+type Caller = "anonymous" | "citizen" | "counsellor" | "analyst" | "partner";
+const CALLERS: Caller[] = ["anonymous", "citizen", "counsellor", "analyst", "partner"];
+const PURPOSE = "training placement";
+
+let own: PersonWithRecords;
+let other: PersonWithRecords;
+let pseudonyms: Pseudonymizer;
+
+function claimsOf(caller: Caller): As {
+  switch (caller) {
+    case "anonymous":
+      return "anonymous";
+    case "citizen":
+      return { role: "citizen", sub: own.p.id };
+    case "counsellor":
+      return { role: "counsellor", sub: "counsellor-a", centers: [own.p.centerId] };
+    case "analyst":
+      return { role: "analyst", sub: "analyst-1" };
+    case "partner":
+      return { role: "partner", sub: "client-kp", partner: "korea-polytechnics", purpose: PURPOSE, scope: "learning-card:read" };
+  }
+}
+
+const sortedIds = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
+
+/** Program and identity fields: the selection, and the value the generators say it has. */
+const FIELDS: Record<string, { selection: string; expected: (r: PersonWithRecords) => unknown; normalise?: (v: any) => unknown }> = {
+  name: { selection: "name", expected: (r) => r.p.name },
+  birthDate: { selection: "birthDate", expected: (r) => r.p.birthDate },
+  nationalEmploymentSupport: {
+    selection: "nationalEmploymentSupport { totalAllowancePaid enrollments { id } }",
+    expected: (r) => ({ totalAllowancePaid: r.ness.payments.reduce((sum, p) => sum + p.amount, 0), enrollments: sortedIds(r.ness.enrollments) }),
+    normalise: (v) => v && { ...v, enrollments: sortedIds(v.enrollments) },
+  },
+  jobSearchGuarantee: {
+    selection: "jobSearchGuarantee { participations { id } }",
+    expected: (r) => ({ participations: sortedIds(r.jsg.participations) }),
+    normalise: (v) => v && { participations: sortedIds(v.participations) },
+  },
+  midCareerSupport: {
+    selection: "midCareerSupport { careerDesignSessions { id } workExperiencePlacements { id } }",
+    expected: (r) => ({ careerDesignSessions: sortedIds(r.mc.sessions), workExperiencePlacements: sortedIds(r.mc.placements) }),
+    normalise: (v) => v && { careerDesignSessions: sortedIds(v.careerDesignSessions), workExperiencePlacements: sortedIds(v.workExperiencePlacements) },
+  },
+  learningCard: {
+    selection: "learningCard { card { id grantTotal } enrollments { id } }",
+    expected: (r) => ({ card: { id: r.lc.card!.id, grantTotal: r.lc.card!.grant_total }, enrollments: sortedIds(r.lc.enrollments) }),
+    normalise: (v) => v && { ...v, enrollments: sortedIds(v.enrollments) },
+  },
+};
+
+type Refusal = { code: string; at: "person" | "field" };
+type Outcome = { data: true } | { refusals: Refusal[] };
+const DATA: Outcome = { data: true };
+const refused = (...refusals: [string, "person" | "field"][]): Outcome => ({ refusals: refusals.map(([code, at]) => ({ code, at })) });
+
+/** The expected outcome of reading `field` of the own or the other person as `caller`. */
+function expectedOutcome(caller: Caller, whose: "own" | "other", field: string): Outcome {
+  const program = !["name", "birthDate"].includes(field);
+  switch (caller) {
+    case "anonymous":
+      return refused(["UNAUTHENTICATED", "person"]); // Query.person is @authenticated
+    case "citizen":
+    case "counsellor":
+      return whose === "own" ? DATA : refused(["FORBIDDEN", "person"]);
+    case "analyst":
+      return program ? DATA : refused(["FORBIDDEN", "field"]); // @policy(identified)
+    case "partner": {
+      // The gateway removes a program outside the partner's scopes (@requiresScopes); people asks for consent.
+      const outOfScope: [string, "field"][] = program && field !== "learningCard" ? [["FORBIDDEN", "field"]] : [];
+      if (whose === "own") return outOfScope.length ? refused(...outOfScope) : DATA;
+      return refused(...outOfScope, ["CONSENT_REQUIRED", "person"]);
+    }
+  }
+}
+
+/** The id this caller addresses a person by (analysts only know pseudonyms). */
+const idFor = (caller: Caller, r: PersonWithRecords) => (caller === "analyst" ? pseudonyms.pseudonym(r.p.id) : r.p.id);
+
+/** What the caller should get: the generators' value, in the analyst's view with every person id pseudonymised. */
+function expectedValue(caller: Caller, r: PersonWithRecords, field: string): unknown {
+  const value = FIELDS[field].expected(r);
+  return caller === "analyst" ? JSON.parse(pseudonyms.maskText(JSON.stringify(value))) : value;
+}
+
+describe.skipIf(skipReason())("who may see what", () => {
+  beforeAll(async () => {
+    const limit = inject("testPersons");
+    own = personInAllPrograms(limit);
+    other = firstPerson(limit, (r) => r.p.centerId !== own.p.centerId && r.lc.card !== null && r.ness.enrollments.length > 0, "person at another center with a learning card");
+    pseudonyms = await loadPseudonymizer();
+    // The own person consents to the partner, for the learning card only.
+    const { data, errors } = await graphql(
+      `mutation($consent: ConsentInput!) { grantConsent(consent: $consent) { partner { id } scopes active } }`,
+      { consent: { partnerId: "korea-polytechnics", purpose: PURPOSE, scopes: ["learning-card:read"], expiresOn: "2030-01-01".replace("2030", String(new Date().getFullYear() + 2)) } },
+      { as: claimsOf("citizen") },
+    );
+    expect(errors).toBeUndefined();
+    expect(data.grantConsent).toEqual({ partner: { id: "korea-polytechnics" }, scopes: ["learning-card:read"], active: true });
+  });
+
+  const cells = CALLERS.flatMap((caller) => (["own", "other"] as const).flatMap((whose) => Object.keys(FIELDS).map((field) => ({ caller, whose, field }))));
+
+  it.each(cells)("$caller reading $field of the $whose person", async ({ caller, whose, field }) => {
+    const person = whose === "own" ? own : other;
+    const id = idFor(caller, person);
+    const { data, errors } = await graphql(`query Cell($id: ID!) { person(id: $id) { id ${FIELDS[field].selection} } }`, { id }, { as: claimsOf(caller) });
+    const outcome = expectedOutcome(caller, whose, field);
+    if ("data" in outcome) {
+      expect(errors).toBeUndefined();
+      expect(data.person.id).toBe(id);
+      const value = data.person[field];
+      expect(FIELDS[field].normalise ? FIELDS[field].normalise!(value) : value).toEqual(expectedValue(caller, person, field));
+      return;
+    }
+    const pathOf = (at: Refusal["at"]) => (at === "person" ? ["person"] : ["person", field]);
+    expect(errors?.map((e) => ({ code: e.extensions?.code, path: e.path }))).toEqual(outcome.refusals.map((r) => ({ code: r.code, path: pathOf(r.at) })));
+    if (outcome.refusals.some((r) => r.at === "person")) expect(data.person).toBeNull();
+    else expect(data.person).toEqual({ id, [field]: null });
+    // No refusal carries personal data.
+    for (const error of errors!) for (const secret of [person.p.name, person.p.birthDate, person.p.id]) expect(error.message).not.toContain(secret);
+  });
+
+  const PUBLIC = {
+    employmentCenters: `{ employmentCenters(region: INCHEON) { id } }`,
+    trainingCourse: `{ trainingCourses(first: 2) { id title } }`,
+    eligibilityRules: `{ eligibilityRules(program: "LEARNING_CARD") { program rules { rule } } }`,
+    simulatePerson: `{ simulatePerson(circumstances: { birthDate: "1970-03-01", householdSize: 1, householdMonthlyIncome: 1500000, householdAssets: 0, employmentStatus: UNEMPLOYED }) { birthYear learningCard { eligibility(asOf: "2026-06-01") { eligible } } } }`,
+  };
+  const publicCells = CALLERS.flatMap((caller) => Object.keys(PUBLIC).map((data) => ({ caller, data: data as keyof typeof PUBLIC })));
+  const publicAnswers = new Map<string, unknown>();
+
+  it.each(publicCells)("$caller reading public $data gets the same answer as everyone", async ({ caller, data: which }) => {
+    const { data, errors } = await graphql(PUBLIC[which], undefined, { as: claimsOf(caller) });
+    expect(errors).toBeUndefined();
+    expect(data).toBeTruthy();
+    const reference = publicAnswers.get(which);
+    if (reference === undefined) publicAnswers.set(which, data);
+    else expect(data).toEqual(reference);
+  });
+
+  it("answers public data with the values the stores hold", async () => {
+    const { data } = await graphql(`${PUBLIC.employmentCenters}`, undefined, { as: "anonymous" });
+    expect(data.employmentCenters.map((c: { id: string }) => c.id).sort()).toEqual(CENTERS.filter((c) => c.region === "INCHEON").map((c) => c.id).sort());
+    const simulated = await graphql(PUBLIC.simulatePerson, undefined, { as: "anonymous" });
+    expect(simulated.data.simulatePerson).toEqual({ birthYear: 1970, learningCard: { eligibility: { eligible: true } } });
+  });
+});
