@@ -11,11 +11,18 @@ export interface GatewayConfig {
   supergraphPath: string;
   /** Subgraph URL overrides by service name. */
   subgraphUrls: Record<string, string>;
+  /** Shared state of the replicas; null: in this replica's memory. */
+  redisUrl: string | null;
+  /** Prefix of every Redis key (several deployments may share one Redis). */
+  redisKeyPrefix: string;
+  /** Persisted query manifests read at start (the safelist when Redis is away). */
+  persistedQueriesDir: string;
   /** Called with every query plan the gateway resolves (tests count fetches per subgraph with it). */
   onQueryPlan?: (queryPlan: unknown) => void;
 }
 
 export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(new URL("../schema/supergraph.graphql", import.meta.url));
+export const DEFAULT_PERSISTED_QUERIES_DIR = fileURLToPath(new URL("../persisted-queries", import.meta.url));
 
 export function subgraphUrlOverrides(names: readonly string[], env = process.env): Record<string, string> {
   const urls: Record<string, string> = {};
@@ -32,5 +39,8 @@ export function gatewayConfigFromEnv(names: readonly string[], env = process.env
     host: env.GATEWAY_HOST ?? "127.0.0.1",
     supergraphPath: env.SUPERGRAPH_PATH ?? DEFAULT_SUPERGRAPH_PATH,
     subgraphUrls: subgraphUrlOverrides(names, env),
+    redisUrl: env.REDIS_URL || null,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX ?? "naeil:",
+    persistedQueriesDir: env.PERSISTED_QUERIES_DIR ?? DEFAULT_PERSISTED_QUERIES_DIR,
   };
 }

@@ -1,81 +1,55 @@
 /**
- * The one endpoint: Apollo Server + Apollo Gateway on a static supergraph (no introspection of the
- * subgraphs at run time), on Express with /health (alive) and /ready (every subgraph ready).
+ * The one endpoint: Apollo Server + Apollo Gateway on the composed supergraph (hot-reloaded), on
+ * Express, with what a production gateway needs around it:
+ *   security     authentication, schema-declared authorization, partner contract (issue 4)
+ *   shared state Redis for APQ, the response cache, the safelist and rate limits (in memory without it)
+ *   limits       body size, batching off, tokens, per-audience depth/aliases/root fields/cost
+ *   resilience   per-subgraph timeout, retries, circuit breaker (program-data-source.ts)
+ *   operations   /health, /ready, /metrics, JSON logs, graceful drain
  */
 import http from "node:http";
-import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import express from "express";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginUsageReportingDisabled, ApolloServerPluginSchemaReportingDisabled } from "@apollo/server/plugin/disabled";
+import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import { expressMiddleware } from "@as-integrations/express5";
-import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { ApolloGateway } from "@apollo/gateway";
 import type { GatewayInterface } from "@apollo/server-gateway-interface";
 import type { GraphQLSchema } from "graphql";
 import type { GatewayConfig } from "./config";
-import { unavailableResponse, type GatewayGraphQLResponse } from "./unavailable-subgraph";
-import { authenticate } from "./auth/verify";
-import type { Caller } from "../subgraphs/kit/security/caller";
-import { INTERNAL_TOKEN_HEADER, internalTokenSigner, type RequestFacts } from "../subgraphs/kit/security/internal-token";
-import { readRequirements } from "./authorization/requirements";
+import { contextFactory, type GatewayContext } from "./context";
+import { ProgramDataSource } from "./program-data-source";
+import { subgraphPolicy, subgraphPolicyFromEnv } from "./resilience/subgraph-policy";
+import { internalTokenSigner } from "../subgraphs/kit/security/internal-token";
+import { readRequirements, type Requirements } from "./authorization/requirements";
 import { authorizingExecutor } from "./authorization/executor";
-import { supergraphForEnforcingGateway } from "./authorization/supergraph";
 import { contractSchema } from "./contract/schema";
 import { partnerContractPlugin } from "./contract/plugin";
 import { contractIntrospection } from "./contract/introspection";
-import { requestFacts } from "./request-facts";
 import { securityOff } from "../subgraphs/kit/security/switch";
-import { CENTERS } from "../subgraphs/kit/synthetic/centers";
+import { watchedSupergraph } from "./supergraph-source";
+import { connectRedis, isRedisUp, type SharedRedis } from "./shared/redis";
+import { sharedCache } from "./shared/key-value-cache";
+import { Safelist, readManifestDir, safelistPlugin } from "./shared/safelist";
+import { RateLimits } from "./limits/rate-limit";
+import { MAX_BODY, MAX_TOKENS, budgetsFromEnv } from "./limits/budgets";
+import { queryLimitsPlugin } from "./limits/query-limits";
+import { fieldSuggestionsPlugin } from "./limits/field-suggestions";
+import { GatewayMetrics } from "./observability/metrics";
+import { createLogger } from "./observability/log";
+import { observabilityPlugin } from "./observability/plugin";
+import { jsonErrorHandler } from "./http-errors";
 
-/** Whom every request is taken to come from when NAEIL_SECURITY=off (benchmarks only): a counsellor of every center. */
-const BENCHMARK_CALLER: Caller = { audience: "counsellor", subject: "benchmark", centers: CENTERS.map((c) => c.id), scopes: [], via: "none" };
-
-export interface GatewayContext {
-  requestId: string;
-  caller: Caller;
-  facts: RequestFacts;
-  /** The signed internal token for this request's subgraph fetches (made on first use). */
-  internalToken(operationName: string | null): Promise<string>;
-}
+export type { GatewayContext };
 
 export interface RunningGateway {
   url: string;
   port: number;
   gateway: ApolloGateway;
+  metrics: GatewayMetrics;
   stop(): Promise<void>;
-}
-
-/**
- * Calls one subgraph: forwards the request id (one request can be followed across the logs), and
- * turns an unreachable subgraph into null fields with located errors (see unavailable-subgraph.ts).
- */
-class ProgramDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(private readonly serviceName: string, url: string) {
-    super({ url });
-  }
-
-  override async willSendRequest(options: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["willSendRequest"]>>[0]) {
-    const { request, context } = options;
-    if (!context?.internalToken) return; // the gateway's own health check of a subgraph: no caller
-    request.http?.headers.set("x-request-id", context.requestId);
-    // The operation name as resolved from the document (the client need not send operationName).
-    const operationName = "incomingRequestContext" in options ? (options.incomingRequestContext.operationName ?? null) : null;
-    request.http?.headers.set(INTERNAL_TOKEN_HEADER, await context.internalToken(operationName));
-  }
-
-  override async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>["process"]>[0]) {
-    try {
-      return await super.process(options);
-    } catch (error) {
-      // The subgraph answered with an HTTP error and GraphQL errors (e.g. a variable it refused): pass them on.
-      const body = (error as { extensions?: { response?: { body?: unknown } } }).extensions?.response?.body as { errors?: unknown[] } | undefined;
-      if (body && typeof body === "object" && Array.isArray(body.errors)) return { errors: body.errors } as GatewayGraphQLResponse;
-      const { query, variables } = options.request;
-      if (!query) throw error;
-      return unavailableResponse(this.serviceName, query, variables as Record<string, unknown> | undefined);
-    }
-  }
 }
 
 /** The service names and URLs declared in a supergraph (join__Graph enum values). */
@@ -84,27 +58,41 @@ export function subgraphsOf(supergraphSdl: string): { name: string; url: string 
 }
 
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
-  const supergraphSdl = readFileSync(config.supergraphPath, "utf8");
-  const services = subgraphsOf(supergraphSdl).map(({ name, url }) => ({ name, url: config.subgraphUrls[name] ?? url }));
+  const log = createLogger("gateway");
+  const metrics = new GatewayMetrics();
+  const insecure = securityOff(process.env, "gateway");
+  const services = subgraphsOf(readFileSync(config.supergraphPath, "utf8")).map(({ name, url }) => ({ name, url: config.subgraphUrls[name] ?? url }));
   const urlOf = Object.fromEntries(services.map((s) => [s.name, s.url]));
+  const policyOptions = subgraphPolicyFromEnv();
 
   const gateway = new ApolloGateway({
-    supergraphSdl: supergraphForEnforcingGateway(supergraphSdl),
+    supergraphSdl: watchedSupergraph(config.supergraphPath, (message) => log.info(message)),
     experimental_didResolveQueryPlan: config.onQueryPlan ? ({ queryPlan }) => config.onQueryPlan!(queryPlan) : undefined,
-    buildService: ({ name, url }) => new ProgramDataSource(name, urlOf[name] ?? url ?? ""),
+    buildService: ({ name, url }) => {
+      const policy = subgraphPolicy(policyOptions);
+      metrics.circuit.labels(name).set(0);
+      policy.onStateChange((state) => {
+        metrics.circuit.labels(name).set(state === "closed" ? 0 : state === "half-open" ? 1 : 2);
+        log.warn({ subgraph: name, circuit: state }, "circuit breaker");
+      });
+      return new ProgramDataSource(name, urlOf[name] ?? url ?? "", policy, metrics);
+    },
   });
 
-  // @apollo/gateway does not enforce @authenticated, @requiresScopes and @policy: this wrapper does, before planning.
-  const requirements = readRequirements(supergraphSdl);
-  const insecure = securityOff(process.env, "gateway");
+  // Authorization and the partner contract follow the supergraph as it is reloaded.
+  let requirements: Requirements = new Map();
   let apiSchema: GraphQLSchema | undefined;
   let partnerSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema: schema, coreSupergraphSdl }) => {
+    requirements = readRequirements(coreSupergraphSdl);
+    apiSchema = schema;
+    partnerSchema = contractSchema(schema, coreSupergraphSdl);
+  });
   const callerOf = (context: unknown) => (context as GatewayContext).caller;
+  // @apollo/gateway does not enforce @authenticated, @requiresScopes and @policy: this wrapper does, before planning.
   const securedGateway: GatewayInterface = {
     async load(options) {
       const { schema, executor } = await gateway.load(options);
-      apiSchema = schema;
-      partnerSchema = contractSchema(schema, supergraphSdl);
       if (insecure) return { schema, executor };
       const authorizing = authorizingExecutor(executor, () => apiSchema!, () => requirements, callerOf);
       return { schema, executor: contractIntrospection(authorizing, () => partnerSchema!, callerOf) };
@@ -112,21 +100,45 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
     stop: () => gateway.stop(),
   };
-  const signInternalToken = await internalTokenSigner();
+
+  let redis: SharedRedis | null = null;
+  if (config.redisUrl) redis = connectRedis(config.redisUrl, (message) => log.info(message));
+  else log.info("REDIS_URL not set: APQ, the response cache, the safelist and rate limits are kept in this replica's memory (right for one replica only)");
+  const cache = sharedCache(redis, config.redisKeyPrefix);
+  const budgets = budgetsFromEnv();
+  const rateLimits = new RateLimits(budgets, redis, `${config.redisKeyPrefix}rl`);
+  const safelist = new Safelist(readManifestDir(config.persistedQueriesDir), redis, config.redisKeyPrefix);
 
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", process.env.TRUST_PROXY ?? "loopback");
   const httpServer = http.createServer(app);
   const server = new ApolloServer<GatewayContext>({
     gateway: securedGateway,
+    cache,
+    persistedQueries: { ttl: 24 * 3600 },
     includeStacktraceInErrorResponses: false,
-    // The process entry point handles SIGTERM/SIGINT (drain, close the store, exit); Apollo must not race it.
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: MAX_TOKENS },
+    // The process entry point handles SIGTERM/SIGINT (drain, close, exit); Apollo must not race it.
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
+      observabilityPlugin(metrics, log),
+      safelistPlugin<GatewayContext>(safelist, (context) => context.caller),
       partnerContractPlugin<GatewayContext>(() => partnerSchema!, (context) => context.caller),
+      queryLimitsPlugin<GatewayContext>(budgets, (context) => context.caller, (limit) => metrics.limitRejected.labels(limit).inc()),
+      fieldSuggestionsPlugin<GatewayContext>((context) => context?.caller),
+      // Public data only: a person's data carries no cache hint (subgraphs/kit/cache-control.ts).
+      // The key includes what the caller may see, since authorization shapes the answer.
+      responseCachePlugin({
+        extraCacheKeyData: async ({ contextValue }) => {
+          const caller = contextValue.caller;
+          return `${caller.audience}|${[...caller.scopes].sort().join(" ")}`;
+        },
+      }),
     ],
   });
   await server.start();
@@ -146,39 +158,38 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       }),
     );
     const ready = checks.every(([, state]) => state === "ready");
-    res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "degraded", subgraphs: Object.fromEntries(checks) });
+    // Redis is reported, not required: without it the gateway serves on with per-replica state.
+    const sharedState = !redis ? "in memory (no REDIS_URL)" : isRedisUp(redis) ? "redis" : "redis unreachable: per-replica fallback";
+    res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "degraded", subgraphs: Object.fromEntries(checks), sharedState });
   });
+  app.get("/metrics", async (_req, res) => {
+    res.setHeader("content-type", metrics.registry.contentType);
+    res.send(await metrics.registry.metrics());
+  });
+  const signInternalToken = await internalTokenSigner();
   app.use(
     "/graphql",
-    express.json({ limit: "1mb" }),
+    express.json({ limit: MAX_BODY }),
     expressMiddleware(server, {
-      context: async ({ req, res }): Promise<GatewayContext> => {
-        const requestId = typeof req.headers["x-request-id"] === "string" ? req.headers["x-request-id"].slice(0, 100) : randomUUID();
-        res.setHeader("x-request-id", requestId);
-        const caller = insecure ? BENCHMARK_CALLER : await authenticate(req.headers);
-        const facts = requestFacts(req, requestId);
-        let token: Promise<string> | undefined;
-        return {
-          requestId,
-          caller,
-          facts,
-          internalToken: (operationName) => (token ??= signInternalToken({ caller, request: { ...facts, operationName: operationName ?? facts.operationName } })),
-        };
-      },
+      context: contextFactory({ insecure, rateLimits, signInternalToken, onRateLimited: (audience) => metrics.rateLimited.labels(audience).inc() }),
     }),
   );
+  app.use(jsonErrorHandler);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(config.port, config.host, resolve);
   });
   const port = (httpServer.address() as { port: number }).port;
+  log.info({ url: `http://${config.host}:${port}/graphql` }, "gateway listening");
   return {
     url: `http://${config.host}:${port}/graphql`,
     port,
     gateway,
+    metrics,
     async stop() {
       await server.stop();
+      redis?.disconnect();
     },
   };
 }

@@ -27,9 +27,11 @@ export function unavailableResponse(
   serviceName: string,
   query: string,
   variables: Record<string, unknown> | undefined,
+  /** Why: "unreachable", "timeout" or "circuit_open" (calls are held back for a few seconds after repeated failures). */
+  reason = "unreachable",
 ): GatewayGraphQLResponse {
-  const message = `The ${serviceName} service is unavailable, so its fields are null; the rest of the answer is complete. Retry in a few seconds.`;
-  const extensions = { code: SUBGRAPH_UNAVAILABLE, serviceName };
+  const message = `The ${serviceName} service is unavailable (${reason.replace("_", " ")}), so its fields are null; the rest of the answer is complete. Retry in a few seconds.`;
+  const extensions = { code: SUBGRAPH_UNAVAILABLE, serviceName, reason };
   const operation = parse(query).definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
   const data: Record<string, unknown> = {};
   const errors: { message: string; path: (string | number)[]; extensions: typeof extensions }[] = [];

@@ -1,10 +1,12 @@
 /** An employment center running the package, and since when. */
 import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { PUBLIC_DATA } from "../kit/cache-control";
 import { PARTNER } from "../kit/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { GuaranteeCenterCohort } from "./enums";
 
 @Directive(PARTNER)
+@Directive(PUBLIC_DATA)
 @ObjectType({
   description:
     "An employment center that runs the Job Search Guarantee Package. The brief gives the counts and dates " +

@@ -1,5 +1,6 @@
 /** Person.eligibilitySummary, Person.timeline and Person.networkCase, and the published criteria. */
 import { Arg, Directive, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { PUBLIC_DATA } from "../kit/cache-control";
 import { PARTNER } from "../kit/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { todayInKorea } from "../kit/dates";
@@ -41,6 +42,7 @@ export class JourneyResolver {
   }
 
   @Directive(PARTNER)
+  @Directive(PUBLIC_DATA)
   @Query(() => ProgramRules, { description: "The published eligibility criteria of a program on a date: every rule, its parameters in force and their sources." })
   eligibilityRules(
     @Arg("program", () => String, { description: `The program: ${Object.values(Program).join(", ")}.` }) program: string,

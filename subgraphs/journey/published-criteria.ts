@@ -4,6 +4,7 @@
  * code, read from the program subgraphs' folders; no data of any program is read.
  */
 import { Directive, Field, ObjectType } from "type-graphql";
+import { PUBLIC_DATA } from "../kit/cache-control";
 import { PARTNER } from "../kit/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { Program } from "../kit/eligibility";
@@ -20,6 +21,7 @@ import { LEARNING_CARD_RULES } from "../learning-card/rules/rules";
 import { learningCardParameters, LEARNING_CARD_FORMULAS_VERSION } from "../learning-card/rules/evaluate";
 
 @Directive(PARTNER)
+@Directive(PUBLIC_DATA)
 @ObjectType({ description: "A parameter of a rule, as in force on the date asked." })
 export class RuleParameter {
   @Field(() => String, { description: "Parameter name, e.g. type1-income-percent." })
@@ -39,6 +41,7 @@ export class RuleParameter {
 }
 
 @Directive(PARTNER)
+@Directive(PUBLIC_DATA)
 @ObjectType({ description: "A published eligibility criterion of a program." })
 export class EligibilityRule {
   @Field(() => String, { description: "Stable rule id, e.g. ness.type1.household-income." })
@@ -52,6 +55,7 @@ export class EligibilityRule {
 }
 
 @Directive(PARTNER)
+@Directive(PUBLIC_DATA)
 @ObjectType({ description: "The published criteria of one program on a date." })
 export class ProgramRules {
   @Field(() => Program, { description: "The program." })

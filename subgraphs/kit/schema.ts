@@ -8,6 +8,7 @@ import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives, type IResolvers } from "@graphql-tools/utils";
 import { parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
+import { CACHE_CONTROL_DEFINITIONS } from "./cache-control";
 
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@requires", "@external", "@shareable", "@tag", "@inaccessible", "@authenticated", "@requiresScopes", "@policy"])`;
 
@@ -30,6 +31,6 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   for (const [typeName, extra] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...(extra as object) };
   }
-  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
+  const typeDefs = parse(`${FEDERATION_LINK}\n${CACHE_CONTROL_DEFINITIONS}\n${printSchemaWithDirectives(schema)}`);
   return buildSubgraphSchema({ typeDefs, resolvers: resolvers as any });
 }

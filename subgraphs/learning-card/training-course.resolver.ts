@@ -1,5 +1,6 @@
 /** Root fields of the training course catalogue. */
 import { Arg, Ctx, Directive, ID, Int, Query, Resolver } from "type-graphql";
+import { PUBLIC_DATA } from "../kit/cache-control";
 import { PARTNER } from "../kit/security/contract";
 import type { SubgraphContext } from "../kit/context";
 import { badUserInput } from "../kit/errors";
@@ -21,6 +22,7 @@ function checkFilter(filter: TrainingCourseFilter): void {
 @Resolver(() => TrainingCourse)
 export class TrainingCourseResolver {
   @Directive(PARTNER)
+  @Directive(PUBLIC_DATA)
   @Query(() => [TrainingCourse], { description: `Training courses payable with the Tomorrow Learning Card, in id order (at most ${MAX_COURSES}).` })
   async trainingCourses(
     @Arg("filter", () => TrainingCourseFilter, { nullable: true, description: "Conditions the courses must meet." }) filter: TrainingCourseFilter | null,
@@ -40,6 +42,7 @@ export class TrainingCourseResolver {
   }
 
   @Directive(PARTNER)
+  @Directive(PUBLIC_DATA)
   @Query(() => TrainingCourse, { nullable: true, description: "One training course by id; null when no course has that id." })
   async trainingCourse(
     @Arg("id", () => ID, { description: "Course id, e.g. TC-0042." }) id: string,

@@ -1,10 +1,12 @@
 /** TrainingCourse: a course of the catalogue that can be paid with the Tomorrow Learning Card. */
 import "reflect-metadata";
 import { Directive, Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { PUBLIC_DATA } from "../kit/cache-control";
 import { PARTNER } from "../kit/security/contract";
 import { DateScalar } from "../kit/scalars";
 
 @Directive(PARTNER)
+@Directive(PUBLIC_DATA)
 @ObjectType({ description: "A vocational training course (훈련과정) that can be paid with the Tomorrow Learning Card (국민내일배움카드)." })
 @Directive('@key(fields: "id")')
 export class TrainingCourse {

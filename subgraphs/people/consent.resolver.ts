@@ -1,5 +1,6 @@
 /** A citizen's consents: list (Person.consents), grant and revoke. Only the citizen themself. */
 import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { PUBLIC_DATA } from "../kit/cache-control";
 import { PARTNER } from "../kit/security/contract";
 import type { SubgraphContext } from "../kit/context";
 import { badUserInput } from "../kit/errors";
@@ -50,6 +51,7 @@ function checkConsent(input: ConsentInput): void {
 @Resolver(() => Person)
 export class ConsentResolver {
   @Directive(PARTNER)
+  @Directive(PUBLIC_DATA)
   @Query(() => [PartnerAgency], { description: "The partner agencies a citizen can give consent to." })
   partnerAgencies(): PartnerAgency[] {
     return [...PARTNERS];

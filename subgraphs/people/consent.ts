@@ -1,9 +1,11 @@
 /** A citizen's consent to a partner agency (정보제공 동의), and the input to grant one. */
 import { Directive, Field, ID, InputType, ObjectType } from "type-graphql";
+import { PUBLIC_DATA } from "../kit/cache-control";
 import { PARTNER } from "../kit/security/contract";
 import { DateScalar } from "../kit/scalars";
 
 @Directive(PARTNER)
+@Directive(PUBLIC_DATA)
 @ObjectType({ description: "A partner agency that may integrate with this API once a citizen consents." })
 export class PartnerAgency {
   @Field(() => ID, { description: "Partner id, e.g. korea-polytechnics." })

@@ -1,5 +1,6 @@
 /** Root fields for the employment centers, and each center's consortium and persons. */
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { PUBLIC_DATA } from "../kit/cache-control";
 import { INTERNAL, PARTNER } from "../kit/security/contract";
 import { forbidden } from "../kit/security/errors";
 import type { SubgraphContext } from "../kit/context";
@@ -12,6 +13,7 @@ import { centerById, consortiumByCenter, listCenters, toCenter, toConsortiumMemb
 @Resolver(() => EmploymentCenter)
 export class EmploymentCenterResolver {
   @Directive(PARTNER)
+  @Directive(PUBLIC_DATA)
   @Query(() => [EmploymentCenter], { description: "The employment centers of the Mid-Career Employment Network, by id." })
   employmentCenters(
     @Arg("region", () => Region, { nullable: true, description: "Only centers in this region." }) region: Region | null,
@@ -21,6 +23,7 @@ export class EmploymentCenterResolver {
   }
 
   @Directive(PARTNER)
+  @Directive(PUBLIC_DATA)
   @Query(() => EmploymentCenter, { nullable: true, description: "One employment center by id; null when unknown." })
   async employmentCenter(
     @Arg("id", () => ID, { description: "Center id, e.g. seoul-gwanak." }) id: string,

@@ -1,9 +1,11 @@
 /** EmploymentCenter (고용센터) and the consortium of its regional Mid-Career Employment Network. */
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { PUBLIC_DATA } from "../kit/cache-control";
 import { PARTNER } from "../kit/security/contract";
 import { ConsortiumMemberKind, Region } from "./enums";
 
 @Directive(PARTNER)
+@Directive(PUBLIC_DATA)
 @ObjectType({ description: "A member organisation of a regional Mid-Career Employment Network consortium." })
 export class ConsortiumMember {
   @Field(() => ConsortiumMemberKind, { description: "Kind of organisation." })
@@ -14,6 +16,7 @@ export class ConsortiumMember {
 }
 
 @Directive(PARTNER)
+@Directive(PUBLIC_DATA)
 @ObjectType({ description: "An employment center (고용센터) of the Mid-Career Employment Network (중장년고용네트워크)." })
 @Directive(`@key(fields: "id")`)
 export class EmploymentCenter {

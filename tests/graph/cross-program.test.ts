@@ -13,7 +13,7 @@ import { nessRecordsFor } from "../../subgraphs/employment-support/seed";
 import { personInAllPrograms } from "../setup/population";
 import { freePort } from "../../scripts/stack";
 import { startGateway, type RunningGateway } from "../../gateway/server";
-import { DEFAULT_SUPERGRAPH_PATH } from "../../gateway/config";
+import { gatewayConfigFromEnv } from "../../gateway/config";
 
 const PERSON_QUERY = `query Person($id: ID!) {
   person(id: $id) {
@@ -94,9 +94,8 @@ describe.skipIf(skipReason())("one query across all four programs", () => {
     beforeAll(async () => {
       const deadPort = await freePort(); // nothing listens there
       gateway = await startGateway({
+        ...gatewayConfigFromEnv([], {}),
         port: 0,
-        host: "127.0.0.1",
-        supergraphPath: DEFAULT_SUPERGRAPH_PATH,
         subgraphUrls: { ...inject("subgraphUrls"), "learning-card": `http://127.0.0.1:${deadPort}/graphql` },
       });
     });

@@ -13,7 +13,7 @@ import { midCareerRecordsFor } from "../../subgraphs/mid-career/seed";
 import { learningCardRecordsFor } from "../../subgraphs/learning-card/seed";
 import { freePort } from "../../scripts/stack";
 import { startGateway } from "../../gateway/server";
-import { DEFAULT_SUPERGRAPH_PATH } from "../../gateway/config";
+import { gatewayConfigFromEnv } from "../../gateway/config";
 
 const ELIGIBILITY = `eligibility(asOf: $asOf) { program eligible track benefits { kind amountPerMonth months total } reasons { rule passed observed threshold } rulesVersion asOf }`;
 const FIELD = { ness: "nationalEmploymentSupport", jsg: "jobSearchGuarantee", mc: "midCareerSupport", lc: "learningCard" } as const;
@@ -232,7 +232,7 @@ describe.skipIf(skipReason())("eligibility rules through the gateway (simulated 
   it("costs one fetch per subgraph for four programs' eligibility, summary and timeline of 100 persons", async () => {
     const plans: any[] = [];
     const gateway = await startGateway({
-      port: await freePort(), host: "127.0.0.1", supergraphPath: DEFAULT_SUPERGRAPH_PATH,
+      ...gatewayConfigFromEnv([], {}), port: await freePort(),
       subgraphUrls: inject("subgraphUrls"), onQueryPlan: (plan) => plans.push(plan),
     });
     try {

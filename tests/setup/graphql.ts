@@ -2,12 +2,32 @@
 import { inject } from "vitest";
 import { devToken } from "../../gateway/auth/dev-token";
 import { CENTERS } from "../../subgraphs/kit/synthetic/centers";
+import { Redis } from "ioredis";
+import { publishOperations, sha256 } from "../../gateway/shared/safelist";
+import { RedisKeyValueCache } from "../../gateway/shared/key-value-cache";
 
 /** JWT claims of a caller (see gateway/auth/claims.ts), or "anonymous" for no token. */
 export type As = Record<string, unknown> | "anonymous";
 
 /** The default caller of the graph tests: a counsellor working for every center of the network (sees everyone, identified). */
 export const NETWORK_COUNSELLOR = { role: "counsellor", sub: "counsellor-network", centers: CENTERS.map((c) => c.id) };
+
+let redis: Redis | null = null;
+const registered = new Set<string>();
+
+/**
+ * Partner agencies may run registered operations only: register a document as a partner's manifest
+ * would (npm run persisted:publish), in the Redis the stack's gateway reads.
+ */
+export async function registerOperation(query: string): Promise<void> {
+  const id = sha256(query);
+  if (registered.has(id)) return;
+  if (!inject("redisUrl")) throw new Error("Partner operations must be registered in Redis, which is not reachable (tests/setup/stack.ts).");
+  redis ??= new Redis(inject("redisUrl"));
+  const prefix = inject("redisKeyPrefix");
+  await publishOperations(redis, new RedisKeyValueCache(redis, prefix), prefix, [{ id, name: "test", type: "query", body: query }]);
+  registered.add(id);
+}
 
 const tokens = new Map<string, Promise<string>>();
 /** Authorization headers for a caller (tokens signed with the dev key, cached per caller). */
@@ -31,6 +51,7 @@ export async function graphql<Data = any>(
   variables?: Record<string, unknown>,
   options: { url?: string; headers?: Record<string, string>; as?: As } = {},
 ): Promise<GraphQLResponse<Data>> {
+  if (typeof options.as === "object" && options.as.role === "partner" && !options.url) await registerOperation(query);
   const response = await fetch(options.url ?? inject("gatewayUrl"), {
     method: "POST",
     headers: { "content-type": "application/json", ...(await authHeaders(options.as ?? NETWORK_COUNSELLOR)), ...options.headers },

@@ -10,8 +10,36 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { freePort, startStack, type Stack } from "../../scripts/stack";
 import { SUBGRAPH_NAMES } from "../../subgraphs";
+import { Redis } from "ioredis";
+import { AUDIENCES } from "../../subgraphs/kit/security/caller";
 
 export const TEST_PERSONS = 2_000;
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+
+async function deleteKeys(url: string, prefix: string): Promise<void> {
+  const client = new Redis(url);
+  try {
+    const keys = await client.keys(`${prefix}*`);
+    if (keys.length) await client.del(...keys);
+  } finally {
+    client.disconnect();
+  }
+}
+
+async function redisReachable(): Promise<boolean> {
+  const client = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1000, retryStrategy: () => null });
+  try {
+    await client.connect();
+    await client.ping();
+    return true;
+  } catch (error) {
+    if (process.env.CI) throw new Error(`Redis at ${TEST_REDIS_URL} is not reachable (${(error as Error).message}); CI must run with Redis.`);
+    console.log(`Redis at ${TEST_REDIS_URL} is not reachable: the graph suites run with in-memory gateway state, and tests that need Redis are skipped.`);
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -19,6 +47,9 @@ declare module "vitest" {
     gatewayUrl: string;
     subgraphUrls: Record<string, string>;
     databaseUrl: string;
+    /** Redis the stack's gateway uses ("" when unreachable: in-memory state), and its key prefix. */
+    redisUrl: string;
+    redisKeyPrefix: string;
     /** The access store (audit log, consents) when it is a database of its own (postgres suite); "" otherwise. */
     accessDatabaseUrl: string;
     skipReason: string;
@@ -62,12 +93,17 @@ export default async function setup(project: TestProject) {
       console.log(`SKIPPED suite graph:postgres: ${reason}. Start PostgreSQL or set TEST_DATABASE_URL to run it.`);
       project.provide("skipReason", reason);
       await database?.drop();
-      for (const key of ["gatewayUrl", "databaseUrl", "accessDatabaseUrl"] as const) project.provide(key, "");
+      for (const key of ["gatewayUrl", "databaseUrl", "accessDatabaseUrl", "redisUrl", "redisKeyPrefix"] as const) project.provide(key, "");
       project.provide("subgraphUrls", {});
       return;
     }
   }
   project.provide("skipReason", "");
+  // Redis shared by the gateway (and by tests that register partner operations), under a key prefix of this run.
+  const redisUrl = (await redisReachable()) ? TEST_REDIS_URL : "";
+  const redisKeyPrefix = `naeil-test-${store}-${process.pid}:`;
+  project.provide("redisUrl", redisUrl);
+  project.provide("redisKeyPrefix", redisKeyPrefix);
   const ports = Object.fromEntries(await Promise.all(["gateway", ...SUBGRAPH_NAMES].map(async (n) => [n, await freePort()])));
   const started = performance.now();
   let stack: Stack;
@@ -77,7 +113,13 @@ export default async function setup(project: TestProject) {
       persons: TEST_PERSONS,
       ports,
       storePort: await freePort(),
-      env: { NAEIL_DEBUG_STATEMENTS: "1", ...(accessDatabase ? { ACCESS_DATABASE_URL: accessDatabase.url } : {}) },
+      env: {
+        NAEIL_DEBUG_STATEMENTS: "1",
+        ...(accessDatabase ? { ACCESS_DATABASE_URL: accessDatabase.url } : {}),
+        ...(redisUrl ? { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: redisKeyPrefix } : {}),
+        // The suites send hundreds of requests a minute as one caller; the limits have their own tests.
+        ...Object.fromEntries(AUDIENCES.map((a) => [`RATE_LIMIT_${a.toUpperCase()}`, "1000000"])),
+      },
       output: "quiet",
     });
   } catch (error) {
@@ -92,6 +134,7 @@ export default async function setup(project: TestProject) {
   project.provide("accessDatabaseUrl", accessDatabase?.url ?? "");
   return async () => {
     await stack.stop();
+    if (redisUrl) await deleteKeys(redisUrl, redisKeyPrefix);
     await database?.drop();
     await accessDatabase?.drop();
   };

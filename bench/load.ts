@@ -1,0 +1,65 @@
+/**
+ * One measured load: autocannon against a GraphQL endpoint, cycling through request bodies, counting
+ * errors (socket errors, timeouts, non-2xx, and 2xx answers carrying GraphQL `errors`), while sampling
+ * the target processes' resident memory.
+ */
+import autocannon from "autocannon";
+import { sampleRss } from "./procs";
+
+export interface LoadOptions {
+  url: string;
+  headers: Record<string, string>;
+  bodies: string[];
+  connections: number;
+  seconds: number;
+  pids: number[];
+}
+
+export interface LoadResult {
+  requests: number;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  /** Non-2xx + GraphQL errors + socket errors + timeouts. */
+  errors: number;
+  non2xx: number;
+  graphqlErrors: number;
+  peakRssMb: number;
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  let next = 0;
+  let graphqlErrors = 0;
+  const rss = sampleRss(options.pids);
+  const result = await autocannon({
+    url: options.url,
+    connections: options.connections,
+    duration: options.seconds,
+    timeout: 30,
+    requests: [
+      {
+        method: "POST",
+        headers: { "content-type": "application/json", ...options.headers },
+        setupRequest: (req) => ({ ...req, body: options.bodies[next++ % options.bodies.length] }),
+        onResponse: (status, body) => {
+          if (status >= 200 && status < 300 && body.includes('"errors"')) graphqlErrors++;
+        },
+      },
+    ],
+  });
+  const peak = rss.stop();
+  const requests = result.requests.total;
+  const seconds = result.duration;
+  return {
+    requests,
+    seconds,
+    rps: seconds > 0 ? requests / seconds : 0,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.non2xx + graphqlErrors + result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    graphqlErrors,
+    peakRssMb: peak / 2 ** 20,
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * `npm run bench [-- options]`: starts the stack, then our gateway ("ours"), a bare Apollo gateway,
+ * Hive Gateway and the direct floor on the same subgraphs; runs each scenario on each target in turn,
+ * interleaved (A B C D A B C D ...) so machine drift falls on all alike; prints and writes the results.
+ * See bench/README.md.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { parseBenchArgs } from "./args";
+import { benchHeaders } from "./auth";
+import { checkTargets } from "./check";
+import { runLoad, type LoadResult } from "./load";
+import { describeMachine } from "./machine";
+import { rssBytes } from "./procs";
+import { combine, ratiosTable, resultsTable, writeResults, type Report } from "./report";
+import { scenarioRuns } from "./scenarios";
+import { soak } from "./soak";
+import { startBenchStack } from "./stack";
+import { writeRewrittenSupergraph } from "./supergraph";
+import { TARGETS, type RunningTarget } from "./targets";
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+const args = parseBenchArgs(process.argv.slice(2));
+const date = new Date().toISOString();
+
+function versionOf(pkg: string): string {
+  try {
+    const main = createRequire(import.meta.url).resolve(pkg);
+    for (let dir = dirname(main); dir !== dirname(dir); dir = dirname(dir)) {
+      try {
+        const json = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name?: string; version?: string };
+        if (json.name === pkg) return json.version ?? "?";
+      } catch {
+        // not this folder
+      }
+    }
+  } catch {
+    // not installed
+  }
+  return "?";
+}
+
+log(`starting the stack: ${args.persons} persons on ${process.env.DATABASE_URL ? "DATABASE_URL" : "the embedded store"}`);
+const bench = await startBenchStack(args.persons);
+log(`stack ready in ${(bench.startedInMs / 1000).toFixed(1)} s (gateway pid ${bench.gatewayPids.join(",") || "not found"})`);
+const targets: RunningTarget[] = [];
+let stopping = false;
+const stopAll = async () => {
+  if (stopping) return;
+  stopping = true;
+  for (const t of targets) await t.stop().catch(() => {});
+  await bench.stop();
+};
+process.once("SIGINT", () => void stopAll().finally(() => process.exit(130)));
+
+try {
+  const ctx = {
+    gatewayUrl: bench.stack.gatewayUrl,
+    gatewayPids: bench.gatewayPids,
+    subgraphUrls: bench.stack.subgraphUrls,
+    supergraphPath: writeRewrittenSupergraph(bench.stack.subgraphUrls),
+  };
+  for (const name of args.targets) {
+    targets.push(await TARGETS[name](ctx));
+    log(`target ${name} at ${targets.at(-1)!.url}`);
+  }
+  const runs = scenarioRuns(args.scenarios, args.persons);
+  const notes = (await checkTargets(targets, runs, log)).map((p) => `check: ${p}`);
+  for (const note of notes) log(note);
+
+  const measured = new Map<string, LoadResult[]>();
+  const seconds = args.duration / args.rounds;
+  for (const run of runs) {
+    const rounds = run.everyRound ? args.rounds : 1;
+    for (let round = 0; round < rounds; round++) {
+      for (const target of targets) {
+        const load = { url: target.url, headers: await benchHeaders(run.role), bodies: run.bodies, connections: args.connections, pids: target.pids };
+        if (round === 0 && run.warmup && args.warmup > 0) await runLoad({ ...load, seconds: args.warmup });
+        const r = await runLoad({ ...load, seconds });
+        const key = `${run.name}\0${target.name}`;
+        measured.set(key, [...(measured.get(key) ?? []), r]);
+        log(`${run.name} ${target.name} round ${round + 1}/${rounds}: ${r.rps.toFixed(1)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}, peak RSS ${r.peakRssMb.toFixed(0)} MB`);
+      }
+    }
+  }
+  const cells = runs.flatMap((run) => targets.map((t) => combine(t.name, run.name, measured.get(`${run.name}\0${t.name}`) ?? [])));
+
+  let soakResult;
+  if (args.soak > 0) {
+    const ours = targets.find((t) => t.name === "ours") ?? (await TARGETS.ours(ctx));
+    const counsellor = scenarioRuns(["counsellor"], args.persons)[0];
+    log(`soak: counsellor against ours for ${args.soak} min`);
+    soakResult = await soak({ url: ours.url, pids: ours.pids, headers: await benchHeaders("counsellor"), bodies: counsellor.bodies, connections: args.connections, minutes: args.soak, log });
+    notes.push(`soak: ${args.soak} min of counsellor on ours, RSS slope ${soakResult.rssSlopeMbPerMin.toFixed(2)} MB/min (least squares over ${soakResult.samples.length} samples)`);
+  }
+
+  const mb = (pids: number[]) => (pids.reduce((n, p) => n + rssBytes(p), 0) / 2 ** 20).toFixed(0);
+  notes.push(
+    `store: ${bench.store.embedded ? `embedded PGlite (own process, RSS now ${mb(bench.store.pid ? [bench.store.pid] : [])} MB)` : "PostgreSQL at DATABASE_URL"}; six subgraphs RSS now ${mb(bench.subgraphPids)} MB in all`,
+    `versions: @apollo/gateway ${versionOf("@apollo/gateway")}, @apollo/server ${versionOf("@apollo/server")}, @graphql-hive/gateway-runtime ${versionOf("@graphql-hive/gateway-runtime")}, autocannon ${versionOf("autocannon")}`,
+    "peak RSS: the target's own process (ours: the gateway; bare, hive, direct: their child), sampled every 250 ms during the measured run; the subgraphs are shared",
+  );
+  const report: Report = {
+    date,
+    machine: describeMachine(),
+    settings: { persons: args.persons, duration: args.duration, rounds: args.rounds, warmup: args.warmup, connections: args.connections, targets: args.targets, scenarios: args.scenarios, smoke: args.smoke, store: bench.store.embedded ? "embedded" : "postgres" },
+    cells,
+    soak: soakResult,
+    notes,
+  };
+  console.log(`\n${resultsTable(cells)}\n\n${ratiosTable(cells)}\n`);
+  if (soakResult) console.log(`RSS slope (ours, soak): ${soakResult.rssSlopeMbPerMin.toFixed(2)} MB/min\n`);
+  if (args.smoke) log("smoke run: results not written");
+  else log(`written ${writeResults(report).join(" and ")}`);
+} finally {
+  await stopAll();
+}

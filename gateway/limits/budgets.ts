@@ -1,0 +1,41 @@
+/**
+ * What each kind of caller may spend. Analysts run large ad hoc queries; partners are machines that
+ * retry, so they get less; anonymous callers see only public data. Overridable per deployment:
+ * RATE_LIMIT_<AUDIENCE> (requests a minute), QUERY_COST_<AUDIENCE>.
+ */
+import type { Audience } from "../../subgraphs/kit/security/caller";
+
+export interface Budget {
+  /** Requests per window. */
+  requests: number;
+  depth: number;
+  aliases: number;
+  rootFields: number;
+  /** List-size-aware cost (limits/query-cost.ts). */
+  cost: number;
+}
+
+const DEFAULTS: Record<Audience, Budget> = {
+  anonymous: { requests: 120, depth: 10, aliases: 15, rootFields: 5, cost: 2_000 },
+  citizen: { requests: 120, depth: 12, aliases: 30, rootFields: 10, cost: 5_000 },
+  counsellor: { requests: 600, depth: 15, aliases: 50, rootFields: 10, cost: 20_000 },
+  partner: { requests: 300, depth: 10, aliases: 15, rootFields: 5, cost: 5_000 },
+  analyst: { requests: 300, depth: 20, aliases: 100, rootFields: 20, cost: 200_000 },
+};
+
+export const RATE_WINDOW_SECONDS = 60;
+/** Parse-time limits, the same for everyone (a document is parsed before its caller's budget applies). */
+export const MAX_TOKENS = 10_000;
+export const MAX_DIRECTIVES = 20;
+export const MAX_BODY = "512kb";
+
+export function budgetsFromEnv(env = process.env): Record<Audience, Budget> {
+  const budgets = structuredClone(DEFAULTS);
+  for (const audience of Object.keys(budgets) as Audience[]) {
+    const requests = env[`RATE_LIMIT_${audience.toUpperCase()}`];
+    const cost = env[`QUERY_COST_${audience.toUpperCase()}`];
+    if (requests) budgets[audience].requests = Number(requests);
+    if (cost) budgets[audience].cost = Number(cost);
+  }
+  return budgets;
+}

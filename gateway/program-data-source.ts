@@ -1,0 +1,91 @@
+/**
+ * Calls one subgraph. Forwards the request id and the gateway's signed internal token; runs every
+ * fetch under the subgraph's policy (resilience/subgraph-policy.ts: timeout, retries for queries,
+ * circuit breaker); answers a fetch that failed for good as the subgraph would have answered a
+ * failure (unavailable-subgraph.ts: null fields, one located SUBGRAPH_UNAVAILABLE error each); and
+ * shares one fetch among identical in-flight anonymous requests.
+ *
+ * De-duplication is for anonymous traffic only: anyone else may read personal data, and each of
+ * their requests must reach the subgraphs, which write its own access record.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import { RemoteGraphQLDataSource } from "@apollo/gateway";
+import type { Fetcher } from "@apollo/utils.fetcher";
+import { INTERNAL_TOKEN_HEADER } from "../subgraphs/kit/security/internal-token";
+import type { GatewayContext } from "./context";
+import { unavailableResponse, type GatewayGraphQLResponse } from "./unavailable-subgraph";
+import { SubgraphUnreachable, isCircuitOpen, isTimeout, type SubgraphPolicy } from "./resilience/subgraph-policy";
+import type { GatewayMetrics } from "./observability/metrics";
+
+type ProcessOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>["process"]>[0];
+type SendOptions = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["willSendRequest"]>>[0];
+
+/** The abort signal of the current attempt (cockatiel's timeout), for the fetch below. */
+const attemptSignal = new AsyncLocalStorage<AbortSignal>();
+const fetcher = ((url: string, init: RequestInit) => fetch(url, { ...init, signal: attemptSignal.getStore() })) as unknown as Fetcher;
+
+const inflight = new Map<string, Promise<GatewayGraphQLResponse>>();
+
+export class ProgramDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly serviceName: string,
+    url: string,
+    private readonly policy: SubgraphPolicy,
+    private readonly metrics: GatewayMetrics,
+  ) {
+    super({ url, fetcher });
+  }
+
+  override async willSendRequest(options: SendOptions) {
+    const { request, context } = options;
+    if (!context?.internalToken) return; // the gateway's own health check of a subgraph: no caller
+    request.http?.headers.set("x-request-id", context.requestId);
+    // The operation name as resolved from the document (the client need not send operationName).
+    const operationName = "incomingRequestContext" in options ? (options.incomingRequestContext.operationName ?? null) : null;
+    request.http?.headers.set(INTERNAL_TOKEN_HEADER, await context.internalToken(operationName));
+  }
+
+  override async process(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
+    const { query = "", variables } = options.request;
+    const mutation = /^\s*mutation\b/.test(query);
+    const anonymous = options.context?.caller?.audience === "anonymous";
+    const key = !mutation && anonymous ? `${this.serviceName}\n${query}\n${JSON.stringify(variables ?? {})}` : null;
+    if (key) {
+      const pending = inflight.get(key);
+      if (pending) return structuredClone(await pending);
+    }
+    const run = this.fetchUnderPolicy(options, mutation);
+    if (key) {
+      inflight.set(key, run);
+      void run.finally(() => inflight.delete(key));
+    }
+    return run;
+  }
+
+  private async fetchUnderPolicy(options: ProcessOptions, mutation: boolean): Promise<GatewayGraphQLResponse> {
+    const started = performance.now();
+    let outcome = "ok";
+    try {
+      const policy = mutation ? this.policy.once : this.policy.idempotent;
+      return await policy.execute(({ signal }) => attemptSignal.run(signal, () => this.attempt(options)));
+    } catch (error) {
+      outcome = isCircuitOpen(error) ? "circuit_open" : isTimeout(error) ? "timeout" : "unreachable";
+      const { query, variables } = options.request;
+      if (!query) throw error;
+      return unavailableResponse(this.serviceName, query, variables as Record<string, unknown> | undefined, outcome);
+    } finally {
+      this.metrics.subgraphDuration.labels(this.serviceName, outcome).observe((performance.now() - started) / 1000);
+    }
+  }
+
+  /** One try. A subgraph that answered with GraphQL errors (even with an HTTP error status) has answered. */
+  private async attempt(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      const body = (error as { extensions?: { response?: { body?: unknown } } }).extensions?.response?.body as { errors?: unknown[] } | undefined;
+      if (body && typeof body === "object" && Array.isArray(body.errors)) return { errors: body.errors } as GatewayGraphQLResponse;
+      throw new SubgraphUnreachable((error as Error).message);
+    }
+  }
+}
