@@ -10,6 +10,7 @@ import { freePort, startStack } from "../scripts/stack";
 import { SUBGRAPH_NAMES } from "../subgraphs";
 import { devToken } from "../gateway/auth/dev-token";
 import { syntheticPerson } from "../subgraphs/kit/synthetic/person";
+import { BENCH_ENV } from "./stack";
 
 const { values } = parseArgs({ options: { persons: { type: "string" }, duration: { type: "string" }, rounds: { type: "string" }, connections: { type: "string" } } });
 const persons = Number(values.persons ?? 10_000);
@@ -26,11 +27,14 @@ const QUERY = `query CrossProgram($id: ID!) { person(id: $id) { name age center 
   learningCard { card { balance } enrollments { status course { title } } currentEligibility { eligible } } } }`;
 
 interface Run { mode: "on" | "off"; rps: number; p50: number; p99: number; errors: number }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
 
 async function measure(mode: "on" | "off"): Promise<Run> {
   const ports = Object.fromEntries(await Promise.all(["gateway", ...SUBGRAPH_NAMES].map(async (n) => [n, await freePort()])));
-  const stack = await startStack({ persons, ports, storePort: await freePort(), output: "quiet", env: mode === "off" ? { NAEIL_SECURITY: "off" } : {} });
+  const stack = await startStack({ persons, ports, storePort: await freePort(), output: "quiet", env: { ...BENCH_ENV, ...(mode === "off" ? { NAEIL_SECURITY: "off" } : {}) } });
   try {
     const token = await devToken({ role: "counsellor", sub: "bench", centers: [person.centerId] });
     const request = { method: "POST" as const, headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query: QUERY, variables: { id: person.id } }) };

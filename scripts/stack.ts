@@ -27,10 +27,17 @@ export interface StackOptions {
   /** Where child output goes: "inherit" prints it with a prefix, "quiet" keeps only errors. */
   output?: "inherit" | "quiet";
   readyTimeoutMs?: number;
+  /** Gateway replicas (default 1); several share their state only through REDIS_URL. */
+  gatewayReplicas?: number;
 }
 
 export interface Stack {
+  /** The first gateway replica. */
   gatewayUrl: string;
+  /** Every gateway replica. */
+  gatewayUrls: string[];
+  /** Process id of each part (subgraph names, "gateway" or "gateway-1".., not the embedded store, which runs in this process). */
+  pids: Record<string, number>;
   subgraphUrls: Record<SubgraphName, string>;
   databaseUrl: string;
   embedded: boolean;
@@ -126,11 +133,21 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     await Promise.all(
       children.map(({ name, child }) => waitUntilReady(`http://127.0.0.1:${ports[name as SubgraphName]}/ready`, child, timeout, name)),
     );
-    const gateway = spawnPart("gateway", ["gateway/main.ts"], { ...baseEnv, GATEWAY_PORT: String(ports.gateway) }, output);
-    children.push({ name: "gateway", child: gateway });
-    await waitUntilReady(`http://127.0.0.1:${ports.gateway}/health`, gateway, timeout, "gateway");
+    // Replicas: identical, stateless gateways on consecutive free ports; they share state through REDIS_URL.
+    const gatewayPorts = [ports.gateway];
+    for (let i = 1; i < (options.gatewayReplicas ?? 1); i++) gatewayPorts.push(await freePort());
+    const gateways = gatewayPorts.map((port, i) => {
+      const name = gatewayPorts.length > 1 ? `gateway-${i + 1}` : "gateway";
+      const child = spawnPart(name, ["gateway/main.ts"], { ...baseEnv, GATEWAY_PORT: String(port) }, output);
+      children.push({ name, child });
+      return { name, child, port };
+    });
+    await Promise.all(gateways.map(({ name, child, port }) => waitUntilReady(`http://127.0.0.1:${port}/health`, child, timeout, name)));
+    const gatewayUrls = gatewayPorts.map((port) => `http://127.0.0.1:${port}/graphql`);
     return {
-      gatewayUrl: `http://127.0.0.1:${ports.gateway}/graphql`,
+      gatewayUrl: gatewayUrls[0],
+      gatewayUrls,
+      pids: Object.fromEntries(children.map(({ name, child }) => [name, child.pid!])),
       subgraphUrls,
       databaseUrl,
       embedded: store !== null,

@@ -1,7 +1,7 @@
 /**
  * List-size-aware cost of an operation: every field costs 1, times the sizes of the lists it sits
- * in. A list's size is its `first` or `limit` argument (literal or variable), else the field's
- * documented default. graphql-armor's cost limit counts each field once whatever the page size;
+ * in. A list's size is its `first` or `limit` argument (literal or variable; on a Relay connection
+ * it sizes the connection's edges), else DEFAULT_LIST_SIZE. graphql-armor's cost limit counts each field once whatever the page size;
  * `persons(first: 100) { ...four programs }` must cost a hundred times one person.
  */
 import {
@@ -14,14 +14,18 @@ export const DEFAULT_LIST_SIZE = 10;
 /** Nested fragments deeper than this are not followed (cycles are refused by validation anyway). */
 const MAX_FRAGMENT_DEPTH = 20;
 
-function listSize(field: FieldNode, variables: Record<string, unknown>, defaultSize: number): number {
+/** The page size a field asks for (`first` or `limit`), if it has one. */
+function pageSize(field: FieldNode, variables: Record<string, unknown>): number | null {
   for (const argument of field.arguments ?? []) {
     if (argument.name.value !== "first" && argument.name.value !== "limit") continue;
     const value = argument.value.kind === Kind.INT ? Number(argument.value.value) : argument.value.kind === Kind.VARIABLE ? Number(variables[argument.value.name.value]) : NaN;
     if (Number.isFinite(value) && value >= 0) return value;
   }
-  return defaultSize;
+  return null;
 }
+
+/** Relay connection lists: sized by their connection's `first`, already counted. */
+const CONNECTION_LISTS = new Set(["edges", "nodes"]);
 
 export function operationCost(
   schema: GraphQLSchema,
@@ -48,10 +52,13 @@ export function operationCost(
       if (!selection.selectionSet || !(isObjectType(type) || isInterfaceType(type))) continue;
       const definition = type.getFields()[selection.name.value];
       if (!definition) continue;
-      const isList = isListType(getNullableType(definition.type));
       const named = getNamedType(definition.type);
       if (!isCompositeType(named)) continue;
-      cost += walk(selection.selectionSet, named, isList ? multiplier * listSize(selection, variables, DEFAULT_LIST_SIZE) : multiplier, depth);
+      // A paged field (a list, or a connection) counts its page size; an unpaged list its default.
+      const page = pageSize(selection, variables);
+      const isList = isListType(getNullableType(definition.type));
+      const size = page ?? (isList && !CONNECTION_LISTS.has(selection.name.value) ? DEFAULT_LIST_SIZE : 1);
+      cost += walk(selection.selectionSet, named, multiplier * size, depth);
     }
     return cost;
   };

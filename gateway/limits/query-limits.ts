@@ -17,7 +17,7 @@ export const QUERY_LIMIT_EXCEEDED = "QUERY_LIMIT_EXCEEDED";
 
 export function limitExceeded(limit: string, max: number, measured: number | null, audience: string): GraphQLError {
   const found = measured === null ? "" : ` (this operation: ${measured})`;
-  return new GraphQLError(`Query limit exceeded: ${limit} may be at most ${max} for a ${audience}${found}. Ask for less (smaller pages, fewer nested lists or aliases), or split the query.`, {
+  return new GraphQLError(`Query limit exceeded: ${limit} may be at most ${max} for ${/^[aeiou]/.test(audience) ? "an" : "a"} ${audience}${found}. Ask for less (smaller pages, fewer nested lists or aliases), or split the query.`, {
     extensions: { code: QUERY_LIMIT_EXCEEDED, limit, max, measured, http: { status: 400 } as never },
   });
 }
@@ -46,7 +46,12 @@ export function queryLimitsPlugin<Context extends object>(
             ["directives", MAX_DIRECTIVES, maxDirectivesRule({ n: MAX_DIRECTIVES, exposeLimits: true, propagateOnRejection: true }) as ValidationRule],
           ];
           for (const [limit, max, rule] of rules) {
-            const [error] = validate(schema, document, [rule]);
+            let error: Error | undefined;
+            try {
+              [error] = validate(schema, document, [rule]);
+            } catch (thrown) {
+              error = thrown as Error; // armor's rules throw when they reject
+            }
             if (error) {
               onReject(limit);
               throw limitExceeded(limit, max, foundIn(error.message), audience);
