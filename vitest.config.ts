@@ -26,6 +26,8 @@ export default defineConfig({
       { extends: true, test: { name: "unit", include: ["tests/*.test.ts", "tests/unit/**/*.test.ts"], testTimeout: 60_000 } },
       graphSuite("graph:embedded", "embedded"),
       graphSuite("graph:postgres", "postgres"),
+      // Two gateway replicas, a private Redis, subgraphs killed: a stack of its own.
+      { extends: true, test: { name: "replicas", include: ["tests/replicas/**/*.test.ts"], fileParallelism: false, testTimeout: 120_000, hookTimeout: 240_000 } },
     ],
   },
 });
