@@ -38,7 +38,7 @@ import { MAX_BODY, MAX_TOKENS, budgetsFromEnv } from "./limits/budgets";
 import { queryLimitsPlugin } from "./limits/query-limits";
 import { fieldSuggestionsPlugin } from "./limits/field-suggestions";
 import { GatewayMetrics } from "./observability/metrics";
-import { createLogger } from "./observability/log";
+import { createLogger } from "../subgraphs/kit/log";
 import { observabilityPlugin } from "./observability/plugin";
 import { jsonErrorHandler } from "./http-errors";
 

@@ -18,9 +18,9 @@ export interface Budget {
 const DEFAULTS: Record<Audience, Budget> = {
   anonymous: { requests: 120, depth: 10, aliases: 15, rootFields: 5, cost: 2_000 },
   citizen: { requests: 120, depth: 12, aliases: 30, rootFields: 10, cost: 5_000 },
-  counsellor: { requests: 600, depth: 15, aliases: 50, rootFields: 10, cost: 20_000 },
+  counsellor: { requests: 600, depth: 15, aliases: 50, rootFields: 10, cost: 100_000 },
   partner: { requests: 300, depth: 10, aliases: 15, rootFields: 5, cost: 5_000 },
-  analyst: { requests: 300, depth: 20, aliases: 100, rootFields: 20, cost: 200_000 },
+  analyst: { requests: 300, depth: 20, aliases: 100, rootFields: 20, cost: 500_000 },
 };
 
 export const RATE_WINDOW_SECONDS = 60;

@@ -24,6 +24,7 @@ import { ensureAuditSchema } from "./audit/migrations";
 import { AuditChain } from "./audit/chain";
 import { accessLogPlugin } from "./audit/plugin";
 import { securityOff } from "./security/switch";
+import { createLogger } from "./log";
 
 export interface RunningSubgraph {
   url: string;
@@ -45,7 +46,8 @@ export interface SubgraphOptions {
 }
 
 export async function startSubgraph(definition: SubgraphDefinition, options: SubgraphOptions): Promise<RunningSubgraph> {
-  const log = options.log ?? ((line: string) => console.log(`[${definition.name}] ${line}`));
+  const logger = createLogger(definition.name);
+  const log = options.log ?? ((line: string) => logger.info(line));
   const store = openStore({
     connectionString: options.databaseUrl,
     applicationName: `naeil-${definition.name}`,
@@ -93,7 +95,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
               for (const error of errors) {
                 if (!error.extensions?.code || error.extensions.code === "INTERNAL_SERVER_ERROR") {
                   // Message and stack only: never variables or results, which may hold personal data.
-                  log(`request ${contextValue.requestId} failed: ${error.originalError?.stack ?? error.message}`);
+                  logger.error({ requestId: contextValue.requestId, error: error.originalError?.stack ?? error.message }, "request failed");
                 }
               }
             },
@@ -149,7 +151,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   );
 
   const port = options.port;
-  const host = options.host ?? "127.0.0.1";
+  const host = options.host ?? process.env.SUBGRAPH_HOST ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(port, host, resolve);
