@@ -157,10 +157,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         }
       }),
     );
-    const ready = checks.every(([, state]) => state === "ready");
+    // Ready while any subgraph is: the gateway answers the rest with located SUBGRAPH_UNAVAILABLE
+    // errors, and one program's outage must not take every replica out of its Service.
+    const up = checks.filter(([, state]) => state === "ready").length;
+    const status = up === checks.length ? "ready" : up > 0 ? "degraded" : "unavailable";
     // Redis is reported, not required: without it the gateway serves on with per-replica state.
     const sharedState = !redis ? "in memory (no REDIS_URL)" : isRedisUp(redis) ? "redis" : "redis unreachable: per-replica fallback";
-    res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "degraded", subgraphs: Object.fromEntries(checks), sharedState });
+    res.status(up > 0 ? 200 : 503).json({ status, subgraphs: Object.fromEntries(checks), sharedState });
   });
   app.get("/metrics", async (_req, res) => {
     res.setHeader("content-type", metrics.registry.contentType);
