@@ -67,7 +67,9 @@ export class ProgramDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     let outcome = "ok";
     try {
       const policy = mutation ? this.policy.once : this.policy.idempotent;
-      return await policy.execute(({ signal }) => attemptSignal.run(signal, () => this.attempt(options)));
+      // A signal of its own per fetch: cockatiel links each attempt's signal to it, and a shared parent
+      // (its default) would collect listeners from every fetch (MaxListenersExceededWarning).
+      return await policy.execute(({ signal }) => attemptSignal.run(signal, () => this.attempt(options)), new AbortController().signal);
     } catch (error) {
       outcome = isCircuitOpen(error) ? "circuit_open" : isTimeout(error) ? "timeout" : "unreachable";
       const { query, variables } = options.request;

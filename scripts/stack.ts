@@ -27,6 +27,8 @@ export interface StackOptions {
   /** Where child output goes: "inherit" prints it with a prefix, "quiet" keeps only errors. */
   output?: "inherit" | "quiet";
   readyTimeoutMs?: number;
+  /** Extra node arguments for every child (e.g. --cpu-prof, which NODE_OPTIONS does not accept). */
+  nodeArgs?: string[];
   /** Gateway replicas (default 1); several share their state only through REDIS_URL. */
   gatewayReplicas?: number;
 }
@@ -70,8 +72,8 @@ async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: numbe
   throw new Error(`${name} was not ready at ${url} within ${timeoutMs} ms`);
 }
 
-function spawnPart(name: string, args: string[], env: NodeJS.ProcessEnv, output: "inherit" | "quiet"): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+function spawnPart(name: string, args: string[], env: NodeJS.ProcessEnv, output: "inherit" | "quiet", nodeArgs: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", ...args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   const forward = (stream: NodeJS.ReadableStream | null, target: NodeJS.WriteStream, always: boolean) => {
     let buffered = "";
     stream?.setEncoding("utf8");
@@ -128,7 +130,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       baseEnv[`${envPrefix(name)}_URL`] = subgraphUrls[name];
     }
     for (const name of SUBGRAPH_NAMES) {
-      children.push({ name, child: spawnPart(name, ["scripts/start-subgraph.ts", name], baseEnv, output) });
+      children.push({ name, child: spawnPart(name, ["scripts/start-subgraph.ts", name], baseEnv, output, options.nodeArgs) });
     }
     await Promise.all(
       children.map(({ name, child }) => waitUntilReady(`http://127.0.0.1:${ports[name as SubgraphName]}/ready`, child, timeout, name)),
@@ -138,7 +140,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     for (let i = 1; i < (options.gatewayReplicas ?? 1); i++) gatewayPorts.push(await freePort());
     const gateways = gatewayPorts.map((port, i) => {
       const name = gatewayPorts.length > 1 ? `gateway-${i + 1}` : "gateway";
-      const child = spawnPart(name, ["gateway/main.ts"], { ...baseEnv, GATEWAY_PORT: String(port) }, output);
+      const child = spawnPart(name, ["gateway/main.ts"], { ...baseEnv, GATEWAY_PORT: String(port) }, output, options.nodeArgs);
       children.push({ name, child });
       return { name, child, port };
     });
