@@ -106,7 +106,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   else log.info("REDIS_URL not set: APQ, the response cache, the safelist and rate limits are kept in this replica's memory (right for one replica only)");
   const cache = sharedCache(redis, config.redisKeyPrefix);
   const budgets = budgetsFromEnv();
-  const rateLimits = new RateLimits(budgets, redis, `${config.redisKeyPrefix}rl`);
+  const rateLimits = new RateLimits(budgets, redis, `${config.redisKeyPrefix}rl:`);
   const safelist = new Safelist(readManifestDir(config.persistedQueriesDir), redis, config.redisKeyPrefix);
 
   const app = express();
