@@ -41,6 +41,7 @@ import { GatewayMetrics } from "./observability/metrics";
 import { createLogger } from "../subgraphs/kit/log";
 import { observabilityPlugin } from "./observability/plugin";
 import { jsonErrorHandler } from "./http-errors";
+import { startTracing } from "../subgraphs/kit/tracing";
 
 export type { GatewayContext };
 
@@ -59,6 +60,7 @@ export function subgraphsOf(supergraphSdl: string): { name: string; url: string 
 
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const log = createLogger("gateway");
+  const tracing = startTracing("gateway");
   const metrics = new GatewayMetrics();
   const insecure = securityOff(process.env, "gateway");
   const services = subgraphsOf(readFileSync(config.supergraphPath, "utf8")).map(({ name, url }) => ({ name, url: config.subgraphUrls[name] ?? url }));
@@ -173,6 +175,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   app.use(
     "/graphql",
     express.json({ limit: MAX_BODY }),
+    ...(tracing ? [tracing.middleware] : []),
     expressMiddleware(server, {
       context: contextFactory({ insecure, rateLimits, signInternalToken, onRateLimited: (audience) => metrics.rateLimited.labels(audience).inc() }),
     }),
@@ -193,6 +196,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     async stop() {
       await server.stop();
       redis?.disconnect();
+      await tracing?.shutdown();
     },
   };
 }

@@ -25,6 +25,7 @@ import { AuditChain } from "./audit/chain";
 import { accessLogPlugin } from "./audit/plugin";
 import { securityOff } from "./security/switch";
 import { createLogger } from "./log";
+import { startTracing } from "./tracing";
 
 export interface RunningSubgraph {
   url: string;
@@ -73,6 +74,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   const security = { pseudonyms: await loadPseudonymizer(), accessStore };
   const verifyInternalToken = await internalTokenVerifier();
 
+  const tracing = startTracing(definition.name);
   const schema = await buildFederatedSchema(definition);
   const app = express();
   const httpServer = http.createServer(app);
@@ -142,6 +144,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
       next();
     },
     express.json({ limit: "1mb" }),
+    ...(tracing ? [tracing.middleware] : []),
     expressMiddleware(server, {
       context: async ({ res }) => {
         const { caller, request } = res.locals.claims;
@@ -166,6 +169,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
       await chain.flush();
       await store.close();
       await accessStore.close();
+      await tracing?.shutdown();
     },
   };
 }

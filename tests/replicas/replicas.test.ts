@@ -5,6 +5,7 @@
  * circuit opens, and closes again when the subgraph returns) and Redis stopped (no request lost).
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer, type Server } from "node:http";
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
@@ -19,6 +20,30 @@ let redisServer: ChildProcess | null = null;
 let redisPort = 0;
 let stack: Stack;
 let replacement: RunningSubgraph | null = null;
+
+/** A minimal OTLP/HTTP (JSON) receiver: the spans every process exports, by service. */
+interface ReceivedSpan { service: string; traceId: string; spanId: string; parentSpanId?: string; name: string }
+const received: ReceivedSpan[] = [];
+let collector: Server | null = null;
+async function startCollector(): Promise<number> {
+  collector = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk) => (body += chunk));
+    req.on("end", () => {
+      try {
+        for (const rs of JSON.parse(body).resourceSpans ?? []) {
+          const service = rs.resource?.attributes?.find((a: any) => a.key === "service.name")?.value?.stringValue;
+          for (const ss of rs.scopeSpans ?? []) for (const span of ss.spans ?? []) received.push({ service, traceId: span.traceId, spanId: span.spanId, parentSpanId: span.parentSpanId, name: span.name });
+        }
+      } catch {
+        /* not JSON: ignore */
+      }
+      res.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+  });
+  await new Promise<void>((resolve) => collector!.listen(0, "127.0.0.1", resolve));
+  return (collector.address() as { port: number }).port;
+}
 const skip = !process.env.CI && !(await hasRedisServer());
 
 async function hasRedisServer(): Promise<boolean> {
@@ -59,6 +84,7 @@ describe.skipIf(skip)("two gateway replicas sharing Redis", () => {
   beforeAll(async () => {
     redisPort = await freePort();
     redisServer = await startRedis(redisPort);
+    const collectorPort = await startCollector();
     const ports = Object.fromEntries(await Promise.all(["gateway", ...SUBGRAPH_NAMES].map(async (n) => [n, await freePort()])));
     stack = await startStack({
       persons: PERSONS,
@@ -74,6 +100,9 @@ describe.skipIf(skip)("two gateway replicas sharing Redis", () => {
         SUBGRAPH_BREAKER_THRESHOLD: "3",
         SUBGRAPH_BREAKER_HALF_OPEN_MS: "1500",
         SUBGRAPH_TIMEOUT_MS: "2000",
+        OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${collectorPort}`,
+        OTEL_EXPORTER_OTLP_PROTOCOL: "http/json",
+        OTEL_BSP_SCHEDULE_DELAY: "200",
       },
     });
     [a, b] = stack.gatewayUrls;
@@ -83,6 +112,33 @@ describe.skipIf(skip)("two gateway replicas sharing Redis", () => {
     await replacement?.stop();
     await stack?.stop();
     redisServer?.kill("SIGKILL");
+    collector?.close();
+  });
+
+  it("traces one request across the gateway and the subgraphs it called (OpenTelemetry)", async () => {
+    const counsellor = { authorization: `Bearer ${await devToken({ role: "counsellor", centers: [own.p.centerId] })}` };
+    const traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    const { body } = await post(a, { query: `query Traced($id: ID!) { person(id: $id) { name learningCard { card { id } } } }`, variables: { id: own.p.id } }, {
+      ...counsellor,
+      traceparent: `00-${traceId}-00f067aa0ba902b7-01`,
+    });
+    expect(body.errors).toBeUndefined();
+    let services: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      services = [...new Set(received.filter((s) => s.traceId === traceId).map((s) => s.service))].sort();
+      if (services.length >= 3) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(services).toEqual(["naeil-gateway", "naeil-learning-card", "naeil-people"]);
+    const spans = received.filter((s) => s.traceId === traceId);
+    const gatewayServer = spans.find((s) => s.service === "naeil-gateway" && s.parentSpanId === "00f067aa0ba902b7");
+    expect(gatewayServer?.name).toBe("POST /graphql");
+    expect(spans.some((s) => s.service === "naeil-gateway" && /plan|fetch|execution|request/i.test(s.name) && s.spanId !== gatewayServer!.spanId)).toBe(true);
+    // Each subgraph's server span is the child of a gateway span.
+    const gatewaySpanIds = new Set(spans.filter((s) => s.service === "naeil-gateway").map((s) => s.spanId));
+    for (const service of ["naeil-people", "naeil-learning-card"]) {
+      expect(spans.some((s) => s.service === service && s.parentSpanId && gatewaySpanIds.has(s.parentSpanId))).toBe(true);
+    }
   });
 
   it("holds one rate limit across both replicas", async () => {
