@@ -25,6 +25,8 @@ export interface StatementRecord {
 export interface Store {
   /** Runs one parameterised statement and returns its rows. */
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /** Runs `fn` with one connection of its own (session-level state: advisory locks). */
+  session<T>(fn: (query: <Row = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<Row[]>) => Promise<T>): Promise<T>;
   /** Cheap round trip for readiness checks. */
   ping(): Promise<void>;
   /** Statements run since the last reset (only when statement logging is on). */
@@ -95,16 +97,25 @@ export function openStore(options: StoreOptions): Store {
   pool.on("error", () => {});
   const statements = options.logStatements ? new StatementLog() : null;
   let embedded: Promise<boolean> | null = null;
+  const run = async <Row>(target: pg.Pool | pg.PoolClient, sql: string, params: unknown[]): Promise<Row[]> => {
+    statements?.add(sql);
+    embedded ??= isEmbedded(pool).catch((error) => {
+      embedded = null;
+      throw error;
+    });
+    const result = (await embedded) && params.length ? await target.query(inlineParameters(sql, params)) : await target.query(sql, params);
+    return result.rows as Row[];
+  };
   return {
     statements,
-    async query<Row>(sql: string, params: unknown[] = []) {
-      statements?.add(sql);
-      embedded ??= isEmbedded(pool).catch((error) => {
-        embedded = null;
-        throw error;
-      });
-      const result = (await embedded) && params.length ? await pool.query(inlineParameters(sql, params)) : await pool.query(sql, params);
-      return result.rows as Row[];
+    query: <Row>(sql: string, params: unknown[] = []) => run<Row>(pool, sql, params),
+    async session(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn((sql, params = []) => run(client, sql, params));
+      } finally {
+        client.release();
+      }
     },
     async ping() {
       await pool.query("select 1");
