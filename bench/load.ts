@@ -4,7 +4,7 @@
  * the target processes' resident memory.
  */
 import autocannon from "autocannon";
-import { sampleRss } from "./procs";
+import { cpuMs, sampleRss } from "./procs";
 
 export interface LoadOptions {
   url: string;
@@ -26,12 +26,16 @@ export interface LoadResult {
   non2xx: number;
   graphqlErrors: number;
   peakRssMb: number;
+  /** CPU time of the target's own processes per request served, ms (what the gateway itself costs). */
+  cpuMsPerRequest: number;
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let next = 0;
   let graphqlErrors = 0;
   const rss = sampleRss(options.pids);
+  const cpu = () => options.pids.reduce((sum, pid) => sum + cpuMs(pid), 0);
+  const cpuBefore = cpu();
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
@@ -49,6 +53,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     ],
   });
   const peak = rss.stop();
+  const cpuUsed = cpu() - cpuBefore;
   const requests = result.requests.total;
   const seconds = result.duration;
   return {
@@ -61,5 +66,6 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     non2xx: result.non2xx,
     graphqlErrors,
     peakRssMb: peak / 2 ** 20,
+    cpuMsPerRequest: requests ? cpuUsed / requests : 0,
   };
 }

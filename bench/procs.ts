@@ -35,6 +35,15 @@ export function rssBytes(pid: number): number {
   return match ? Number(match[1]) * 1024 : 0;
 }
 
+/** CPU time (user + system) the process has used so far, in ms (from /proc/<pid>/stat, clock ticks of 10 ms). */
+export function cpuMs(pid: number): number {
+  const stat = readProc(pid, "stat");
+  if (!stat) return 0;
+  // Fields after the command name (which may hold spaces) start at field 3; utime and stime are 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** Samples the summed RSS of `pids` every `everyMs` until stopped; returns the peak. */
 export function sampleRss(pids: number[], everyMs = 250): { stop(): number } {
   let peak = 0;

@@ -53,6 +53,8 @@ const pids = stack.pids;
 try {
   const headers = { "content-type": "application/json", ...(await benchHeaders(scenario.role)) };
   const requests = scenario.bodies.map((body) => ({ method: "POST" as const, headers, body }));
+  // Warm up first, so lazily compiled modules and JIT warm-up weigh little against the measured run.
+  await autocannon({ url: stack.gatewayUrl, connections: 10, duration: Math.min(10, duration), requests });
   const result = await autocannon({ url: stack.gatewayUrl, connections: 10, duration, requests });
   console.log(`${scenarioName}: ${result.requests.average.toFixed(1)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors + result.non2xx}`);
 } finally {

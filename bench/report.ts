@@ -17,6 +17,7 @@ export interface Cell {
   p99: number;
   errors: number;
   peakRssMb: number;
+  cpuMsPerRequest: number;
 }
 
 export interface Report {
@@ -46,6 +47,7 @@ export function combine(target: string, scenario: string, rounds: LoadResult[]):
     p99: median(rounds.map((r) => r.p99)),
     errors: rounds.reduce((n, r) => n + r.errors, 0),
     peakRssMb: Math.max(...rounds.map((r) => r.peakRssMb)),
+    cpuMsPerRequest: rounds.reduce((n, r) => n + (r.cpuMsPerRequest ?? 0) * r.requests, 0) / (requests || 1),
   };
 }
 
@@ -53,8 +55,8 @@ const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) :
 const row = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
 
 export function resultsTable(cells: Cell[]): string {
-  const lines = [row(["scenario", "target", "req/s", "p50 ms", "p99 ms", "errors", "peak RSS MB"]), row(["---", "---", "---:", "---:", "---:", "---:", "---:"])];
-  for (const c of cells) lines.push(row([c.scenario, c.target, fmt(c.rps, 1), fmt(c.p50), fmt(c.p99), c.errors, fmt(c.peakRssMb)]));
+  const lines = [row(["scenario", "target", "req/s", "p50 ms", "p99 ms", "errors", "peak RSS MB", "CPU ms/req"]), row(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:"])];
+  for (const c of cells) lines.push(row([c.scenario, c.target, fmt(c.rps, 1), fmt(c.p50), fmt(c.p99), c.errors, fmt(c.peakRssMb), fmt(c.cpuMsPerRequest, 2)]));
   return lines.join("\n");
 }
 

@@ -100,6 +100,7 @@ try {
     `store: ${bench.store.embedded ? `embedded PGlite (own process, RSS now ${mb(bench.store.pid ? [bench.store.pid] : [])} MB)` : "PostgreSQL at DATABASE_URL"}; six subgraphs RSS now ${mb(bench.subgraphPids)} MB in all`,
     `versions: @apollo/gateway ${versionOf("@apollo/gateway")}, @apollo/server ${versionOf("@apollo/server")}, @graphql-hive/gateway-runtime ${versionOf("@graphql-hive/gateway-runtime")}, autocannon ${versionOf("autocannon")}`,
     "peak RSS: the target's own process (ours: the gateway; bare, hive, direct: their child), sampled every 250 ms during the measured run; the subgraphs are shared",
+    "CPU ms/req: user + system CPU time of that same process over the measured run, per request served (/proc/<pid>/stat): what the gateway itself costs, apart from the subgraphs it waits for",
   );
   const report: Report = {
     date,

@@ -23,7 +23,8 @@ import { contextFactory, type GatewayContext } from "./context";
 import { ProgramDataSource } from "./program-data-source";
 import { subgraphPolicy, subgraphPolicyFromEnv } from "./resilience/subgraph-policy";
 import { internalTokenSigner } from "../subgraphs/kit/security/internal-token";
-import { readRequirements, type Requirements } from "./authorization/requirements";
+import { readRequirements, selectsProtectedRootField, type Requirements } from "./authorization/requirements";
+import { documentMemo } from "./document-memo";
 import { authorizingExecutor } from "./authorization/executor";
 import { contractSchema } from "./contract/schema";
 import { partnerContractPlugin } from "./contract/plugin";
@@ -90,6 +91,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     apiSchema = schema;
     partnerSchema = contractSchema(schema, coreSupergraphSdl);
   });
+  const personalOperation = documentMemo<boolean>();
   const callerOf = (context: unknown) => (context as GatewayContext).caller;
   // @apollo/gateway does not enforce @authenticated, @requiresScopes and @policy: this wrapper does, before planning.
   const securedGateway: GatewayInterface = {
@@ -136,6 +138,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       // Public data only: a person's data carries no cache hint (subgraphs/kit/cache-control.ts).
       // The key includes what the caller may see, since authorization shapes the answer.
       responseCachePlugin({
+        // A person's data is never cached: an operation reaching it at its root is not looked up
+        // (no key to hash, no cache round trip on every counsellor's or analyst's request).
+        shouldReadFromCache: async ({ document, operation }) =>
+          !document || !operation || !personalOperation(document, operation.name?.value ?? "", () => selectsProtectedRootField(operation, requirements)),
         extraCacheKeyData: async ({ contextValue }) => {
           const caller = contextValue.caller;
           return `${caller.audience}|${[...caller.scopes].sort().join(" ")}`;

@@ -8,7 +8,8 @@ import type { GatewayExecutor, GatewayGraphQLRequestContext } from "@apollo/serv
 import type { Caller } from "../../subgraphs/kit/security/caller";
 import type { Requirements } from "./requirements";
 import { grantsOf } from "./grants";
-import { filterOperation, nullRemovedFields, type RemovedField } from "./filter";
+import { filterOperation, nullRemovedFields, type FilteredOperation, type RemovedField } from "./filter";
+import { documentMemo } from "../document-memo";
 
 function operationOf(context: GatewayGraphQLRequestContext): OperationDefinitionNode | undefined {
   return context.operation ?? undefined;
@@ -30,11 +31,18 @@ export function authorizingExecutor(
   requirements: () => Requirements,
   callerOf: (context: unknown) => Caller,
 ): GatewayExecutor {
+  // What a caller may see of a document depends on the document and the caller's grants only.
+  const filteredFor = documentMemo<FilteredOperation & { queryHash: string | null }>();
   return async (requestContext) => {
     const operation = operationOf(requestContext);
     const document = requestContext.document;
     if (!operation || !document) return execute(requestContext);
-    const { document: filtered, removed } = filterOperation(apiSchema(), document, operation, requirements(), grantsOf(callerOf(requestContext.context)));
+    const grants = grantsOf(callerOf(requestContext.context));
+    const key = `${operation.name?.value ?? ""}\n${grants.authenticated}\n${[...grants.scopes].sort().join(" ")}\n${[...grants.policies].sort().join(" ")}`;
+    const { document: filtered, removed, queryHash } = filteredFor(document, key, () => {
+      const result = filterOperation(apiSchema(), document, operation, requirements(), grants);
+      return { ...result, queryHash: result.removed.length ? createHash("sha256").update(print(result.document)).digest("hex") : null };
+    });
     if (removed.length === 0) return execute(requestContext);
 
     const errors = removed.map(errorFor).filter((e): e is GraphQLError => e !== null);
@@ -49,7 +57,7 @@ export function authorizingExecutor(
           ...requestContext,
           document: filtered,
           operation: filteredOperation,
-          queryHash: createHash("sha256").update(print(filtered)).digest("hex"),
+          queryHash: queryHash!,
         });
     return {
       ...result,

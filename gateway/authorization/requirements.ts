@@ -7,7 +7,7 @@
  * As in Apollo Router: on a field, the directive protects the field; on a type, it protects every
  * field returning that type. The outer list is "any of", each inner list "all of".
  */
-import { Kind, parse, type ConstDirectiveNode, type DefinitionNode, type TypeNode } from "graphql";
+import { Kind, parse, type ConstDirectiveNode, type DefinitionNode, type OperationDefinitionNode, type TypeNode } from "graphql";
 
 export interface Requirement {
   authenticated: boolean;
@@ -67,4 +67,13 @@ export function readRequirements(supergraphSdl: string): Requirements {
     }
   }
   return requirements;
+}
+
+/**
+ * Does the operation select, at its root, a field that needs more than an anonymous caller? Such an
+ * answer holds personal data, which is never cached (so there is nothing to look up either).
+ */
+export function selectsProtectedRootField(operation: OperationDefinitionNode, requirements: Requirements): boolean {
+  const root = operation.operation === "query" ? "Query" : operation.operation === "mutation" ? "Mutation" : "Subscription";
+  return operation.selectionSet.selections.some((s) => s.kind !== Kind.FIELD || requirements.has(`${root}.${s.name.value}`));
 }

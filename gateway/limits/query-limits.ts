@@ -4,7 +4,7 @@
  * list-size-aware cost (query-cost.ts) here. A refusal is QUERY_LIMIT_EXCEEDED naming the limit,
  * its maximum and what was measured. Introspection is exempt from depth (its standard query is deep).
  */
-import { GraphQLError, Kind, validate, type FragmentDefinitionNode, type ValidationRule } from "graphql";
+import { GraphQLError, Kind, validate, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type ValidationRule } from "graphql";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
@@ -12,6 +12,7 @@ import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import type { Audience, Caller } from "../../subgraphs/kit/security/caller";
 import { MAX_DIRECTIVES, type Budget } from "./budgets";
 import { operationCost } from "./query-cost";
+import { documentMemo } from "../document-memo";
 
 export const QUERY_LIMIT_EXCEEDED = "QUERY_LIMIT_EXCEEDED";
 
@@ -28,11 +29,37 @@ const foundIn = (message: string) => {
   return match ? Number(match[1]) : null;
 };
 
+interface ArmorRejection {
+  limit: string;
+  max: number;
+  measured: number | null;
+}
+
+/** The first of graphql-armor's depth, aliases and directives rules the document breaks, if any. */
+function armorRejection(schema: GraphQLSchema, document: DocumentNode, budget: Budget): ArmorRejection | null {
+  const rules: [string, number, ValidationRule][] = [
+    ["depth", budget.depth, maxDepthRule({ n: budget.depth, exposeLimits: true, ignoreIntrospection: true, propagateOnRejection: true }) as ValidationRule],
+    ["aliases", budget.aliases, maxAliasesRule({ n: budget.aliases, exposeLimits: true, propagateOnRejection: true }) as ValidationRule],
+    ["directives", MAX_DIRECTIVES, maxDirectivesRule({ n: MAX_DIRECTIVES, exposeLimits: true, propagateOnRejection: true }) as ValidationRule],
+  ];
+  for (const [limit, max, rule] of rules) {
+    let error: Error | undefined;
+    try {
+      [error] = validate(schema, document, [rule]);
+    } catch (thrown) {
+      error = thrown as Error; // armor's rules throw when they reject
+    }
+    if (error) return { limit, max, measured: foundIn(error.message) };
+  }
+  return null;
+}
+
 export function queryLimitsPlugin<Context extends object>(
   budgets: Record<Audience, Budget>,
   callerOf: (context: Context) => Caller,
   onReject: (limit: string) => void,
 ): ApolloServerPlugin<Context> {
+  const armorChecked = documentMemo<ArmorRejection | null>();
   return {
     async requestDidStart() {
       return {
@@ -40,22 +67,12 @@ export function queryLimitsPlugin<Context extends object>(
           if (!operation) return;
           const audience = callerOf(contextValue).audience;
           const budget = budgets[audience];
-          const rules: [string, number, ValidationRule][] = [
-            ["depth", budget.depth, maxDepthRule({ n: budget.depth, exposeLimits: true, ignoreIntrospection: true, propagateOnRejection: true }) as ValidationRule],
-            ["aliases", budget.aliases, maxAliasesRule({ n: budget.aliases, exposeLimits: true, propagateOnRejection: true }) as ValidationRule],
-            ["directives", MAX_DIRECTIVES, maxDirectivesRule({ n: MAX_DIRECTIVES, exposeLimits: true, propagateOnRejection: true }) as ValidationRule],
-          ];
-          for (const [limit, max, rule] of rules) {
-            let error: Error | undefined;
-            try {
-              [error] = validate(schema, document, [rule]);
-            } catch (thrown) {
-              error = thrown as Error; // armor's rules throw when they reject
-            }
-            if (error) {
-              onReject(limit);
-              throw limitExceeded(limit, max, foundIn(error.message), audience);
-            }
+          // Depth, aliases and directives depend on the document and the budget alone: checked once per
+          // document and audience, not on every request (three validation passes each).
+          const rejected = armorChecked(document, `${audience}\n${operation.name?.value ?? ""}`, () => armorRejection(schema, document, budget));
+          if (rejected) {
+            onReject(rejected.limit);
+            throw limitExceeded(rejected.limit, rejected.max, rejected.measured, audience);
           }
           const rootFields = operation.selectionSet.selections.length;
           if (rootFields > budget.rootFields) {
