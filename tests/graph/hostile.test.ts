@@ -77,6 +77,9 @@ describe.skipIf(skipReason())("hostile requests", () => {
     expect((await send({ headers: json, body: big })).body.errors[0].extensions.code).toBe("QUERY_LIMIT_EXCEEDED");
     const analyst = await send({ headers: { ...json, ...(await authHeaders({ role: "analyst" })) }, body: big });
     expect(analyst.body.errors).toBeUndefined();
+    // The same document (one parsed DocumentNode, checked once per audience) is still refused anonymously.
+    const again = await send({ headers: json, body: big });
+    expect(again.body.errors[0].extensions).toMatchObject({ code: "QUERY_LIMIT_EXCEEDED", limit: "depth", max: 10 });
   });
 
   it("suggests no field names to callers outside the ministry", async () => {
