@@ -22,6 +22,8 @@ export const PERSON_ID_IN_TEXT = /P\d{8}(?!\d)/g;
 
 export class Pseudonymizer {
   private readonly byId = new Map<string, string>();
+  /** The other way round: every program subgraph reads back the pseudonyms of each analyst page. */
+  private readonly byPseudonym = new Map<string, string>();
   constructor(private readonly key: Buffer) {
     if (key.length !== 32) throw new Error("PSEUDONYM_KEY must be 32 bytes (64 hex characters).");
   }
@@ -39,13 +41,19 @@ export class Pseudonymizer {
 
   /** The person id behind a pseudonym; null when the text is not one of ours. */
   personId(pseudonym: string): string | null {
+    const known = this.byPseudonym.get(pseudonym);
+    if (known) return known;
     if (!PSEUDONYM.test(pseudonym)) return null;
+    let personId: string;
     try {
       const decipher = createDecipheriv("aes-256-ecb", this.key, null);
-      return Buffer.concat([decipher.update(Buffer.from(pseudonym.slice(PSEUDONYM_PREFIX.length), "base64url")), decipher.final()]).toString("utf8");
+      personId = Buffer.concat([decipher.update(Buffer.from(pseudonym.slice(PSEUDONYM_PREFIX.length), "base64url")), decipher.final()]).toString("utf8");
     } catch {
       return null;
     }
+    if (this.byPseudonym.size > 100_000) this.byPseudonym.clear();
+    this.byPseudonym.set(pseudonym, personId);
+    return personId;
   }
 
   /** The text with every person id in it replaced by its pseudonym. */
