@@ -1,6 +1,7 @@
 /**
  * Where the time goes: the stack with every process under `node --cpu-prof`, one scenario driven
- * for a while, then the hottest functions (self time) of the gateway and of each subgraph.
+ * for a while (after a warm-up), then the hottest functions and packages (self time) of the gateway
+ * and of each subgraph. Profiles cover each process from its start, so start-up (module loading) shows too.
  *   npm run bench:profile -- [--scenario counsellor] [--duration 15] [--persons 10000] [--top 12]
  */
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
@@ -39,6 +40,25 @@ function hottest(path: string, count: number): string[] {
   return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, count).map(([key, us]) => `${((us / busy) * 100).toFixed(1).padStart(5)}%  ${key}`);
 }
 
+/** Self time per package (node_modules/<package>, node:<module>, or this repository's file), as a share of busy samples. */
+function byPackage(path: string, count: number): string[] {
+  const profile = JSON.parse(readFileSync(path, "utf8")) as Profile;
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  let busy = 0;
+  profile.samples.forEach((id, i) => {
+    const frame = byNode.get(id)!.callFrame;
+    if (frame.functionName === "(idle)" || frame.functionName === "(program)") return;
+    const dt = profile.timeDeltas[i] ?? 0;
+    busy += dt;
+    const where = !frame.url
+      ? frame.functionName === "(garbage collector)" ? "(garbage collector)" : "(native)"
+      : frame.url.replace(/^.*node_modules\/(@[^/]+\/[^/]+|[^/]+)\/.*$/, "$1").replace(/^file:\/\/.*\/main\//, "");
+    self.set(where, (self.get(where) ?? 0) + dt);
+  });
+  return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, count).map(([key, us]) => `${((us / busy) * 100).toFixed(1).padStart(5)}%  ${key}`);
+}
+
 const dir = mkdtempSync("/tmp/naeil-profile-");
 const persons = Number(values.persons ?? 10_000);
 const scenario = scenarioRuns([scenarioName], persons).find((s) => s.everyRound) ?? scenarioRuns([scenarioName], persons)[0];
@@ -65,4 +85,6 @@ for (const [part, pid] of Object.entries(pids)) {
   if (!file) continue;
   console.log(`\n${part} (pid ${pid}): hottest functions, self time`);
   for (const line of hottest(join(dir, file), part.startsWith("gateway") ? top : 5)) console.log(`  ${line}`);
+  console.log(`  by package:`);
+  for (const line of byPackage(join(dir, file), part.startsWith("gateway") ? 12 : 6)) console.log(`  ${line}`);
 }
