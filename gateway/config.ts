@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { envPrefix } from "../subgraphs/kit/subgraph";
+import { PERSONAL_MAX_AGE_SECONDS } from "../subgraphs/kit/cache-control";
 
 export interface GatewayConfig {
   port: number;
@@ -17,6 +18,10 @@ export interface GatewayConfig {
   redisKeyPrefix: string;
   /** Persisted query manifests read at start (the safelist when Redis is away). */
   persistedQueriesDir: string;
+  /** The access store (audit log) the personal cache records its reuses in; null: no personal cache. */
+  accessDatabaseUrl: string | null;
+  /** Longest life of a personal cache entry in seconds (0: no personal cache). */
+  personalCacheSeconds: number;
   /** Called with every query plan the gateway resolves (tests count fetches per subgraph with it). */
   onQueryPlan?: (queryPlan: unknown) => void;
 }
@@ -42,5 +47,7 @@ export function gatewayConfigFromEnv(names: readonly string[], env = process.env
     redisUrl: env.REDIS_URL || null,
     redisKeyPrefix: env.REDIS_KEY_PREFIX ?? "naeil:",
     persistedQueriesDir: env.PERSISTED_QUERIES_DIR ?? DEFAULT_PERSISTED_QUERIES_DIR,
+    accessDatabaseUrl: env.ACCESS_DATABASE_URL || env.DATABASE_URL || null,
+    personalCacheSeconds: Number(env.PERSONAL_CACHE_SECONDS ?? PERSONAL_MAX_AGE_SECONDS),
   };
 }

@@ -10,11 +10,14 @@ import type { InternalClaims, RequestFacts } from "../subgraphs/kit/security/int
 import { requestFacts } from "./request-facts";
 import type { RateLimits } from "./limits/rate-limit";
 import { CENTERS } from "../subgraphs/kit/synthetic/centers";
+import { AccessTracker } from "../subgraphs/kit/security/access-tracker";
 
 export interface GatewayContext {
   requestId: string;
   caller: Caller;
   facts: RequestFacts;
+  /** Whose data the subgraphs recorded as read for this request (what a reuse from the personal cache records). */
+  accessed: AccessTracker;
   /** The signed internal token for this request's subgraph fetches (made on first use). */
   internalToken(operationName: string | null): Promise<string>;
 }
@@ -49,6 +52,7 @@ export function contextFactory(options: ContextOptions) {
       requestId,
       caller,
       facts,
+      accessed: new AccessTracker(),
       internalToken: (operationName) => (token ??= options.signInternalToken({ caller, request: { ...facts, operationName: operationName ?? facts.operationName } })),
     };
   };

@@ -16,6 +16,8 @@ import type { GatewayContext } from "./context";
 import { unavailableResponse, type GatewayGraphQLResponse } from "./unavailable-subgraph";
 import { SubgraphUnreachable, isCircuitOpen, isTimeout, type SubgraphPolicy } from "./resilience/subgraph-policy";
 import type { GatewayMetrics } from "./observability/metrics";
+import { ACCESS_EXTENSION, type RecordedAccess } from "../subgraphs/kit/audit/record";
+import type { AccessTracker } from "../subgraphs/kit/security/access-tracker";
 
 type ProcessOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>["process"]>[0];
 type SendOptions = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["willSendRequest"]>>[0];
@@ -83,11 +85,21 @@ export class ProgramDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   /** One try. A subgraph that answered with GraphQL errors (even with an HTTP error status) has answered. */
   private async attempt(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
     try {
-      return await super.process(options);
+      return takeRecordedAccess(await super.process(options), options.context?.accessed);
     } catch (error) {
       const body = (error as { extensions?: { response?: { body?: unknown } } }).extensions?.response?.body as { errors?: unknown[] } | undefined;
       if (body && typeof body === "object" && Array.isArray(body.errors)) return { errors: body.errors } as GatewayGraphQLResponse;
       throw new SubgraphUnreachable((error as Error).message);
     }
   }
+}
+
+/** Moves what the subgraph recorded as read from its answer to the request's tracker (the client never sees it). */
+function takeRecordedAccess(response: GatewayGraphQLResponse, accessed: AccessTracker | undefined): GatewayGraphQLResponse {
+  const recorded = response.extensions?.[ACCESS_EXTENSION] as RecordedAccess | undefined;
+  if (!recorded) return response;
+  delete response.extensions![ACCESS_EXTENSION];
+  for (const personId of recorded.personIds) accessed?.personIds.add(personId);
+  for (const field of recorded.fields) accessed?.fields.add(field);
+  return response;
 }

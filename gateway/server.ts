@@ -43,6 +43,7 @@ import { createLogger } from "../subgraphs/kit/log";
 import { observabilityPlugin } from "./observability/plugin";
 import { jsonErrorHandler } from "./http-errors";
 import { startTracing } from "../subgraphs/kit/tracing";
+import { startPersonalCache } from "./shared/personal-cache";
 
 export type { GatewayContext };
 
@@ -113,6 +114,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const rateLimits = new RateLimits(budgets, redis, `${config.redisKeyPrefix}rl:`);
   const safelist = new Safelist(readManifestDir(config.persistedQueriesDir), redis, config.redisKeyPrefix);
 
+  const personalCache = await startPersonalCache(config, insecure, cache, log, {
+    isPersonal: (document, operation) => personalOperation(document, operation.name?.value ?? "", () => selectsProtectedRootField(operation, requirements)),
+    count: (result) => metrics.cache.labels("personal", result).inc(),
+  });
+
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", process.env.TRUST_PROXY ?? "loopback");
@@ -142,11 +148,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         // (no key to hash, no cache round trip on every counsellor's or analyst's request).
         shouldReadFromCache: async ({ document, operation }) =>
           !document || !operation || !personalOperation(document, operation.name?.value ?? "", () => selectsProtectedRootField(operation, requirements)),
+        // What is private (a person's data) is the personal cache's, below.
+        shouldWriteToCache: async ({ overallCachePolicy }) => overallCachePolicy.policyIfCacheable()?.scope !== "PRIVATE",
         extraCacheKeyData: async ({ contextValue }) => {
           const caller = contextValue.caller;
           return `${caller.audience}|${[...caller.scopes].sort().join(" ")}`;
         },
       }),
+      ...(personalCache ? [personalCache.plugin] : []),
     ],
   });
   await server.start();
@@ -201,6 +210,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     metrics,
     async stop() {
       await server.stop();
+      await personalCache?.close();
       redis?.disconnect();
       await tracing?.shutdown();
     },

@@ -20,8 +20,11 @@ export function observabilityPlugin(metrics: GatewayMetrics, log: Logger): Apoll
           for (const code of codes) metrics.errors.labels(code).inc();
           metrics.duration.labels(operation).observe(seconds);
           const cacheable = (overallCachePolicy?.maxAge ?? 0) > 0;
-          if (requestMetrics.responseCacheHit) metrics.cache.labels("hit").inc();
-          else if (cacheable) metrics.cache.labels("miss").inc();
+          // Personal answers are counted by the personal cache (shared/personal-cache.ts).
+          if (overallCachePolicy?.scope !== "PRIVATE") {
+            if (requestMetrics.responseCacheHit) metrics.cache.labels("public", "hit").inc();
+            else if (cacheable) metrics.cache.labels("public", "miss").inc();
+          }
           log.info({
             requestId: contextValue?.requestId, operation: operationName ?? null, audience: contextValue?.caller?.audience,
             status: response.http.status ?? 200, errors: codes, ms: Math.round(seconds * 1000), cache: requestMetrics.responseCacheHit ? "hit" : cacheable ? "miss" : undefined,

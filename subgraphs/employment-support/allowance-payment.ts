@@ -3,8 +3,10 @@ import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { PARTNER } from "../kit/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { NessPaymentKind } from "./enums";
+import { PERSONAL_DATA } from "../kit/cache-control";
 
 @Directive(PARTNER)
+@Directive(PERSONAL_DATA)
 @ObjectType({ description: "A payment made to the person under the National Employment Support System (국민취업지원제도)." })
 export class NessAllowancePayment {
   @Field(() => ID, { description: "Payment id, the enrollment id plus the kind and month (e.g. NESS-P00000042-1-JSA-3)." })

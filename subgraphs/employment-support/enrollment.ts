@@ -3,8 +3,10 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { PARTNER } from "../kit/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { NessEnrollmentStatus, NessStage, NessTrack, NessTrackRoute } from "./enums";
+import { PERSONAL_DATA } from "../kit/cache-control";
 
 @Directive(PARTNER)
+@Directive(PERSONAL_DATA)
 @ObjectType({ description: "An enrollment in the National Employment Support System (국민취업지원제도), from application to closure." })
 export class NessEnrollment {
   @Field(() => ID, { description: "Enrollment id: NESS-, the person id and a sequence number (e.g. NESS-P00000042-1)." })

@@ -3,8 +3,10 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { PARTNER } from "../kit/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { GuaranteeParticipationStatus, GuaranteePhaseKind } from "./enums";
+import { PERSONAL_DATA } from "../kit/cache-control";
 
 @Directive(PARTNER)
+@Directive(PERSONAL_DATA)
 @ObjectType({ description: "One participation in the Job Search Guarantee Package (도약보장패키지 참여), from diagnosis to its end." })
 export class GuaranteeParticipation {
   @Field(() => ID, { description: "Stable participation id: JSG-, the person id and an ordinal (e.g. JSG-P00000042-1)." })

@@ -3,8 +3,10 @@ import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { PARTNER } from "../kit/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { GuaranteePhaseKind } from "./enums";
+import { PERSONAL_DATA } from "../kit/cache-control";
 
 @Directive(PARTNER)
+@Directive(PERSONAL_DATA)
 @ObjectType({ description: "One service phase of a participation: diagnosis, career design or job support. Phases follow each other with no gap or overlap." })
 export class GuaranteePhase {
   @Field(() => ID, { description: "Id of the participation this phase belongs to." })

@@ -3,8 +3,10 @@ import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { PARTNER } from "../kit/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { GuaranteeEmploymentType } from "./enums";
+import { PERSONAL_DATA } from "../kit/cache-control";
 
 @Directive(PARTNER)
+@Directive(PERSONAL_DATA)
 @ObjectType({ description: "A job a participant started during tailored job support (취업 성공)." })
 export class GuaranteeJobPlacement {
   @Field(() => ID, { description: "Stable placement id: the participation id followed by -J and an ordinal (e.g. JSG-P00000042-1-J1)." })

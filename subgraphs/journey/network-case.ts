@@ -3,10 +3,12 @@
  * -> work experience -> placement the person has come, and the next step open to them.
  * Source: shared/domain/programs.md "Names" (Mid-Career Employment Network) and source-article.txt.
  */
-import { Field, ObjectType } from "type-graphql";
+import { Field, ObjectType, Directive } from "type-graphql";
 import { DateScalar } from "../kit/scalars";
 import { NetworkStage, Program, type ProgramEligibility, type ProgramEvent } from "../kit/eligibility";
+import { PERSONAL_DATA } from "../kit/cache-control";
 
+@Directive(PERSONAL_DATA)
 @ObjectType({ description: "The person's place in the Mid-Career Employment Network's chain of support, and what comes next." })
 export class NetworkCase {
   @Field(() => NetworkStage, { nullable: true, description: "The furthest stage reached; null when none yet." })

@@ -6,8 +6,10 @@ import "reflect-metadata";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { ProgramEligibility, ProgramEvent } from "../kit/eligibility";
 import { PROGRAM_SCOPES } from "../kit/security/caller";
+import { PERSONAL_DATA } from "../kit/cache-control";
 
 const recordStub = (name: string, description: string) => {
+  @Directive(PERSONAL_DATA)
   @ObjectType(name, { description })
   class ProgramRecordStub {
     @Field(() => ProgramEligibility, { description: "Eligibility today (the same as eligibility without asOf)." })
@@ -31,6 +33,7 @@ export const LearningCardRecord = recordStub("LearningCardRecord", "A person's T
 
 type RecordStub = { currentEligibility: ProgramEligibility; events: ProgramEvent[] } | null;
 
+@Directive(PERSONAL_DATA)
 @ObjectType("Person", { description: "A person known to the employment programs, identified by a pseudonymous id (never a resident registration number)." })
 @Directive(`@key(fields: "id")`)
 export class JourneyPerson {

@@ -13,6 +13,7 @@
 import { Directive, Field, Int, ObjectType, type ClassType } from "type-graphql";
 import { DateScalar } from "./scalars";
 import { EmployerSize, EmploymentStatus, Occupation, StudentStatus, type Circumstances } from "./circumstances";
+import { PERSONAL_DATA } from "./cache-control";
 
 /** The flat form (what crosses the graph). */
 export interface FlatCircumstances {
@@ -101,6 +102,7 @@ export function nestCircumstances(id: string, f: FlatCircumstances): Circumstanc
 export function circumstancesType(external: boolean): ClassType<FlatCircumstances> {
   const ext: PropertyDecorator = external ? Directive("@external") : () => undefined;
 
+  @Directive(PERSONAL_DATA)
   @ObjectType("PersonCircumstances", { description: "A person's circumstances as the programs' rules read them (internal: carried from people to the programs by @requires, never exposed to callers)." })
   @Directive("@inaccessible")
   class PersonCircumstances implements FlatCircumstances {

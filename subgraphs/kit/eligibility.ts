@@ -6,6 +6,7 @@ import "reflect-metadata";
 import { Directive, Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { PARTNER } from "./security/contract";
 import { DateScalar } from "./scalars";
+import { PERSONAL_DATA } from "./cache-control";
 
 export enum Program {
   NATIONAL_EMPLOYMENT_SUPPORT = "NATIONAL_EMPLOYMENT_SUPPORT",
@@ -25,6 +26,7 @@ registerEnumType(Program, {
 });
 
 @Directive(PARTNER)
+@Directive(PERSONAL_DATA)
 @ObjectType({ description: "One rule applied to one person: the explanation a counsellor can give (PIPA Art. 37-2)." })
 @Directive("@shareable")
 export class RuleOutcome {
@@ -48,6 +50,7 @@ export class RuleOutcome {
 }
 
 @Directive(PARTNER)
+@Directive(PERSONAL_DATA)
 @ObjectType({ description: "A benefit the person would receive if eligible." })
 @Directive("@shareable")
 export class Benefit {
@@ -68,6 +71,7 @@ export class Benefit {
 }
 
 @Directive(PARTNER)
+@Directive(PERSONAL_DATA)
 @ObjectType({ description: "Whether a person is eligible for a program on a date, why, and what they would receive." })
 @Directive("@shareable")
 export class ProgramEligibility {
@@ -111,6 +115,7 @@ registerEnumType(NetworkStage, {
 });
 
 @Directive(PARTNER)
+@Directive(PERSONAL_DATA)
 @ObjectType({ description: "One dated event of a person's history in a program." })
 @Directive("@shareable")
 export class ProgramEvent {

@@ -6,6 +6,7 @@
 import "reflect-metadata";
 import { Directive, Field, ID, ObjectType, type ClassType } from "type-graphql";
 import { circumstancesType, type FlatCircumstances } from "./circumstances-type";
+import { PERSONAL_DATA } from "./cache-control";
 
 export interface PersonRepresentation {
   id: string;
@@ -20,6 +21,7 @@ export interface PersonRepresentation {
 export function personStub(): ClassType<PersonRepresentation> {
   const Circumstances = circumstancesType(true);
 
+  @Directive(PERSONAL_DATA)
   @ObjectType("Person", { description: "A person known to the employment programs, identified by a pseudonymous id (never a resident registration number)." })
   @Directive(`@key(fields: "id")`)
   class PersonStub implements PersonRepresentation {

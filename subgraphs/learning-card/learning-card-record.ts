@@ -2,8 +2,10 @@
 import "reflect-metadata";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { PARTNER } from "../kit/security/contract";
+import { PERSONAL_DATA } from "../kit/cache-control";
 
 @Directive(PARTNER)
+@Directive(PERSONAL_DATA)
 @ObjectType({ description: "A person's Tomorrow Learning Card (국민내일배움카드) record: the card, if any, and the training charged to it." })
 export class LearningCardRecord {
   @Field(() => ID, { description: "The person this record belongs to (pseudonymous id)." })

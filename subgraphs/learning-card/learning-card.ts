@@ -4,8 +4,10 @@ import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { PARTNER } from "../kit/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { LearningCardStatus } from "./enums";
+import { PERSONAL_DATA } from "../kit/cache-control";
 
 @Directive(PARTNER)
+@Directive(PERSONAL_DATA)
 @ObjectType({ description: "A Tomorrow Learning Card (국민내일배움카드): a training voucher valid 5 years from issue." })
 export class LearningCard {
   /** Holder, for the used/balance resolvers (not exposed). */

@@ -4,8 +4,10 @@ import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { PARTNER } from "../kit/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { TrainingEnrollmentStatus } from "./enums";
+import { PERSONAL_DATA } from "../kit/cache-control";
 
 @Directive(PARTNER)
+@Directive(PERSONAL_DATA)
 @ObjectType({ description: "An enrollment in a training course paid with the Tomorrow Learning Card (수강 신청)." })
 export class TrainingEnrollment {
   @Field(() => ID, { description: "Enrollment id, LCE- followed by the person id and a sequence number (e.g. LCE-P00000042-1)." })

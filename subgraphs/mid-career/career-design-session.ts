@@ -3,8 +3,10 @@ import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { PARTNER } from "../kit/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { CareerDesignSessionKind } from "./enums";
+import { PERSONAL_DATA } from "../kit/cache-control";
 
 @Directive(PARTNER)
+@Directive(PERSONAL_DATA)
 @ObjectType({
   description:
     "A session at a Mid-Career Tomorrow Center (중장년내일센터, for people aged 40 and over): lifetime career design (생애경력설계), " +

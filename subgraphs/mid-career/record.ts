@@ -1,8 +1,10 @@
 /** A person's Mid-Career Career Support record: the hook for their sessions and placements (and, later, eligibility). */
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { PARTNER } from "../kit/security/contract";
+import { PERSONAL_DATA } from "../kit/cache-control";
 
 @Directive(PARTNER)
+@Directive(PERSONAL_DATA)
 @ObjectType({
   description:
     "A person's record in the Mid-Career Career Support Program (중장년 경력지원제), with the career design sessions of the " +

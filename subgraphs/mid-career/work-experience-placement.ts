@@ -4,8 +4,10 @@ import { PARTNER } from "../kit/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { SYNTHETIC_AS_OF } from "../kit/synthetic/person";
 import { WorkExperienceStatus } from "./enums";
+import { PERSONAL_DATA } from "../kit/cache-control";
 
 @Directive(PARTNER)
+@Directive(PERSONAL_DATA)
 @ObjectType({
   description:
     "A work experience placement (경력지원제 현장 경험): 1 to 3 months on site at a host company in a new field, with a mentor and " +

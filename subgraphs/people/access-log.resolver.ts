@@ -13,6 +13,13 @@ const PROGRAM_OF_SUBGRAPH: Record<string, Program> = {
   "mid-career": Program.MID_CAREER_SUPPORT,
   "learning-card": Program.LEARNING_CARD,
 };
+/** The program field each program subgraph records (a reuse from the gateway's cache records the fields only). */
+const PROGRAM_OF_FIELD: Record<string, Program> = {
+  "Person.nationalEmploymentSupport": Program.NATIONAL_EMPLOYMENT_SUPPORT,
+  "Person.jobSearchGuarantee": Program.JOB_SEARCH_GUARANTEE,
+  "Person.midCareerSupport": Program.MID_CAREER_SUPPORT,
+  "Person.learningCard": Program.LEARNING_CARD,
+};
 
 export const MAX_ACCESS_LOG_PAGE = 100;
 
@@ -23,12 +30,14 @@ interface EntryRow {
   audience: string;
   purpose: string | null;
   subgraphs: string[];
+  fields: string[][];
 }
 
 /** One entry per request: the records every subgraph of that request wrote, grouped. */
 const ENTRIES_SQL = `
 select record->>'requestId' as request_id, min(record->>'at') as at, min(record->>'organisation') as who,
-       min(record->>'audience') as audience, min(record->>'purpose') as purpose, array_agg(distinct record->>'subgraph') as subgraphs
+       min(record->>'audience') as audience, min(record->>'purpose') as purpose, array_agg(distinct record->>'subgraph') as subgraphs,
+       jsonb_agg(record->'fields') as fields
 from audit.access_log
 where record->'personIds' ? $1 and record->>'outcome' = 'ALLOWED'
 group by record->>'requestId'
@@ -69,7 +78,7 @@ export class AccessLogResolver {
       who: row.who,
       audience: row.audience,
       purpose: row.purpose,
-      programs: row.subgraphs.flatMap((s) => (PROGRAM_OF_SUBGRAPH[s] ? [PROGRAM_OF_SUBGRAPH[s]] : [])).sort(),
+      programs: [...new Set([...row.subgraphs.map((s) => PROGRAM_OF_SUBGRAPH[s]), ...row.fields.flat().map((f) => PROGRAM_OF_FIELD[f])].filter(Boolean))].sort(),
     }));
   }
 }

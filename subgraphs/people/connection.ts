@@ -1,8 +1,10 @@
 /** Relay cursor connection of persons (https://relay.dev/graphql/connections.htm), plus totalCount. */
-import { Field, InputType, Int, ObjectType, ID } from "type-graphql";
+import { Field, InputType, Int, ObjectType, ID, Directive } from "type-graphql";
 import { EmploymentStatus, Region } from "./enums";
 import { Person } from "./person";
+import { PERSONAL_DATA } from "../kit/cache-control";
 
+@Directive(PERSONAL_DATA)
 @ObjectType({ description: "Relay page information." })
 export class PageInfo {
   @Field(() => Boolean, { description: "True when more persons follow endCursor." })
@@ -18,6 +20,7 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
+@Directive(PERSONAL_DATA)
 @ObjectType({ description: "A person in a page, with the cursor that points at it." })
 export class PersonEdge {
   @Field(() => String, { description: "Opaque cursor of this person." })
@@ -27,6 +30,7 @@ export class PersonEdge {
   node!: Person;
 }
 
+@Directive(PERSONAL_DATA)
 @ObjectType({ description: "A page of persons." })
 export class PersonConnection {
   @Field(() => [PersonEdge], { description: "The persons of this page, in id order." })

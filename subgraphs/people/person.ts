@@ -2,7 +2,9 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { PARTNER } from "../kit/security/contract";
 import { EmployerSize, EmploymentStatus, Occupation, Region, StudentStatus } from "./enums";
+import { PERSONAL_DATA } from "../kit/cache-control";
 
+@Directive(PERSONAL_DATA)
 @ObjectType({ description: "The person's household, as declared for means-tested programs." })
 export class Household {
   @Field(() => Int, { description: "Number of people in the household (1-20)." })
@@ -17,6 +19,7 @@ export class Household {
   dependants!: number;
 }
 
+@Directive(PERSONAL_DATA)
 @ObjectType({ description: "The person's work situation and recent insured work history." })
 export class Employment {
   @Field(() => EmploymentStatus, { description: "Current work status." })
@@ -47,6 +50,7 @@ export class Employment {
   receivingUnemploymentBenefit!: boolean;
 }
 
+@Directive(PERSONAL_DATA)
 @ObjectType({ description: "A career change under way: experience and qualification in the new field." })
 export class CareerChange {
   @Field(() => Int, { description: "Months of experience in the target field of the career change." })
@@ -56,6 +60,7 @@ export class CareerChange {
   newFieldQualification!: boolean;
 }
 
+@Directive(PERSONAL_DATA)
 @ObjectType({ description: "A person known to the employment programs, identified by a pseudonymous id (never a resident registration number)." })
 @Directive(`@key(fields: "id")`)
 export class Person {

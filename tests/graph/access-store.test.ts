@@ -1,6 +1,7 @@
 /**
  * The access store (audit log and consents) going away, and tampering with it. With the log
- * unwritable no personal data leaves (AUDIT_UNAVAILABLE) while public data is still served;
+ * unwritable no personal data leaves (AUDIT_UNAVAILABLE), not even from the gateway's personal cache,
+ * while public data is still served;
  * `npm run audit:verify` names the first altered record.
  * The outage needs the access store in a database of its own: the graph:postgres suite has one.
  */
@@ -29,6 +30,10 @@ describe.skipIf(skipReason())("the access store", () => {
   it.skipIf(!inject("accessDatabaseUrl"))("stopped: personal data refused with AUDIT_UNAVAILABLE, public data served, and back when it returns", async () => {
     const { p } = personInAllPrograms(inject("testPersons"));
     const name = new URL(inject("accessDatabaseUrl")).pathname.slice(1);
+    // An answer in the gateway's personal cache: its reuse must be recorded too, so it is refused alike.
+    const cachedQuery = `query Cached($id: ID!) { person(id: $id) { name } }`;
+    const cached = await graphql(cachedQuery, { id: p.id }, { as: counsellorOf(p.centerId) });
+    expect(cached.data.person.name).toBe(p.name);
     const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test" });
     await admin.connect();
     try {
@@ -39,6 +44,9 @@ describe.skipIf(skipReason())("the access store", () => {
       expect(refused.data.person).toBeNull();
       expect(new Set(refused.errors?.map((e) => e.extensions?.code))).toEqual(new Set(["AUDIT_UNAVAILABLE"]));
       expect(JSON.stringify(refused)).not.toContain(p.name);
+      const notReused = await graphql(cachedQuery, { id: p.id }, { as: counsellorOf(p.centerId) });
+      expect(notReused.data).toEqual({ person: null });
+      expect(notReused.errors?.map((e) => e.extensions?.code)).toEqual(["AUDIT_UNAVAILABLE"]);
 
       const open = await graphql(`{ employmentCenters(region: SEOUL) { id } trainingCourses(first: 3) { id } }`, undefined, { as: counsellorOf(p.centerId) });
       expect(open.errors).toBeUndefined();

@@ -172,20 +172,27 @@ describe.skipIf(skip)("two gateway replicas sharing Redis", () => {
     expect(used.body).toEqual(registered.body);
   });
 
-  it("serves on one replica a public answer the other cached", async () => {
+  it("serves on one replica a public answer the other cached, and a caller's own personal answer", async () => {
     const query = { query: `{ trainingCourses(first: 4, filter: { keyIndustry: true }) { id title tuition } }` };
-    const hitsBefore = await metric(b, /naeil_response_cache_total\{result="hit"\} (\d+)/);
+    const hitsBefore = await metric(b, /naeil_response_cache_total\{data="public",result="hit"\} (\d+)/);
     const filled = await post(a, query);
     expect(filled.headers.get("age")).toBeNull();
     const served = await post(b, query);
     expect(served.body).toEqual(filled.body);
     expect(served.headers.get("age")).not.toBeNull();
-    expect(await metric(b, /naeil_response_cache_total\{result="hit"\} (\d+)/)).toBe((Number.isNaN(hitsBefore) ? 0 : hitsBefore) + 1);
-    // A person's data is never cached (it must reach the subgraphs, which write its access record).
-    const counsellor = { authorization: `Bearer ${await devToken({ role: "counsellor", centers: [own.p.centerId] })}` };
-    await post(a, { query: `query($id: ID!) { person(id: $id) { name } }`, variables: { id: own.p.id } }, counsellor);
-    const again = await post(b, { query: `query($id: ID!) { person(id: $id) { name } }`, variables: { id: own.p.id } }, counsellor);
-    expect(again.headers.get("age")).toBeNull();
+    expect(await metric(b, /naeil_response_cache_total\{data="public",result="hit"\} (\d+)/)).toBe((Number.isNaN(hitsBefore) ? 0 : hitsBefore) + 1);
+    // A person's data is shared by the replicas for the same caller only.
+    const personQuery = { query: `query($id: ID!) { person(id: $id) { name } }`, variables: { id: own.p.id } };
+    const counsellor = { authorization: `Bearer ${await devToken({ role: "counsellor", sub: "replicas-a", centers: [own.p.centerId] })}` };
+    const colleague = { authorization: `Bearer ${await devToken({ role: "counsellor", sub: "replicas-b", centers: [own.p.centerId] })}` };
+    const read = await post(a, personQuery, counsellor);
+    expect(read.headers.get("age")).toBeNull();
+    const reused = await post(b, personQuery, counsellor);
+    expect(reused.body).toEqual(read.body);
+    expect(reused.headers.get("age")).not.toBeNull();
+    const notShared = await post(b, personQuery, colleague);
+    expect(notShared.body).toEqual(read.body);
+    expect(notShared.headers.get("age")).toBeNull();
   });
 
   it("answers partially while a subgraph is killed mid-traffic, opens its circuit, and recovers when it returns", async () => {

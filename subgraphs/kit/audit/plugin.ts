@@ -4,33 +4,18 @@
  * data: if the write fails, the answer's data is withheld and AUDIT_UNAVAILABLE returned instead.
  *
  * What was read is collected as the fields resolve: every field of a Person (its id tells whose).
+ * The answer tells the gateway what was recorded (extension `ACCESS_EXTENSION`, never passed on to
+ * the client), so that the gateway's personal cache can record a reuse of it alike.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { SubgraphContext } from "../context";
 import { PERSON_ID } from "../synthetic/person";
-import { organisationOf } from "../security/organisation";
 import { auditUnavailable } from "../security/errors";
 import type { AuditChain } from "./chain";
-import type { AccessOutcome, AccessRecord } from "./record";
+import { ACCESS_EXTENSION, accessRecord, type AccessOutcome, type AccessRecord } from "./record";
 
 function recordOf(ctx: SubgraphContext, personIds: Iterable<string>, fields: Iterable<string>, outcome: AccessOutcome): AccessRecord {
-  const { caller, request } = ctx;
-  return {
-    at: new Date().toISOString(),
-    caller: caller.subject ?? "anonymous",
-    audience: caller.audience,
-    organisation: organisationOf(caller),
-    onBehalfOf: caller.audience === "partner" ? (caller.partnerId ?? null) : null,
-    purpose: caller.purpose ?? null,
-    personIds: [...personIds].sort(),
-    fields: [...fields].sort(),
-    operationName: request.operationName,
-    documentHash: request.documentHash,
-    clientAddress: request.clientAddress,
-    subgraph: ctx.subgraph,
-    outcome,
-    requestId: request.requestId,
-  };
+  return accessRecord(ctx.caller, ctx.request, ctx.subgraph, personIds, fields, outcome);
 }
 
 export function accessLogPlugin(chain: AuditChain, log: (line: string) => void): ApolloServerPlugin<SubgraphContext> {
@@ -53,6 +38,11 @@ export function accessLogPlugin(chain: AuditChain, log: (line: string) => void):
           if (ctx.access.denied.size) records.push(recordOf(ctx, ctx.access.denied, ctx.access.fields, "DENIED"));
           try {
             for (const record of records) await chain.append(record);
+            // What was recorded, for the gateway: a reuse of this answer from its cache must record the same.
+            if (response.body.kind === "single" && ctx.access.personIds.size) {
+              const result = response.body.singleResult;
+              result.extensions = { ...result.extensions, [ACCESS_EXTENSION]: { personIds: records[0].personIds, fields: records[0].fields } };
+            }
           } catch (error) {
             log(`request ${ctx.requestId}: access record not written (${(error as Error).message}); personal data withheld`);
             if (response.body.kind === "single") {

@@ -4,6 +4,10 @@
  * Records are hash-chained by `AuditChain` (chain.ts) and checked by `verifyAuditLog` (verify.ts).
  */
 
+import type { Caller } from "../security/caller";
+import type { RequestFacts } from "../security/internal-token";
+import { organisationOf } from "../security/organisation";
+
 export type AccessOutcome = "ALLOWED" | "DENIED" | "ERROR";
 
 export interface AccessRecord {
@@ -32,6 +36,35 @@ export interface AccessRecord {
   outcome: AccessOutcome;
   /** The `x-request-id` shared by the gateway and every subgraph of one request. */
   requestId: string;
+}
+
+/** The response extension in which a subgraph tells the gateway whose data it recorded as read (internal). */
+export const ACCESS_EXTENSION = "naeilAccessRecorded";
+
+/** What a subgraph recorded as read in one answer (the `ACCESS_EXTENSION` of its response). */
+export interface RecordedAccess {
+  personIds: string[];
+  fields: string[];
+}
+
+/** The record of one request by `caller`, written by `writer` (a subgraph, or the gateway's cache). */
+export function accessRecord(caller: Caller, request: RequestFacts, writer: string, personIds: Iterable<string>, fields: Iterable<string>, outcome: AccessOutcome): AccessRecord {
+  return {
+    at: new Date().toISOString(),
+    caller: caller.subject ?? "anonymous",
+    audience: caller.audience,
+    organisation: organisationOf(caller),
+    onBehalfOf: caller.audience === "partner" ? (caller.partnerId ?? null) : null,
+    purpose: caller.purpose ?? null,
+    personIds: [...personIds].sort(),
+    fields: [...fields].sort(),
+    operationName: request.operationName,
+    documentHash: request.documentHash,
+    clientAddress: request.clientAddress,
+    subgraph: writer,
+    outcome,
+    requestId: request.requestId,
+  };
 }
 
 const OUTCOMES: ReadonlySet<string> = new Set<AccessOutcome>(["ALLOWED", "DENIED", "ERROR"]);

@@ -11,9 +11,8 @@
  * one generated once into .data/dev-keys/pseudonym.key): they turn an analyst's pseudonym back into
  * the person id to load the data, and never send the id itself to an analyst.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { join, resolve } from "node:path";
-import { DEFAULT_DEV_KEYS_DIR, readOrCreate } from "./write-once";
+import { createCipheriv, createDecipheriv } from "node:crypto";
+import { secretKey } from "./write-once";
 
 export const PSEUDONYM_PREFIX = "anon-";
 const PSEUDONYM = /^anon-[A-Za-z0-9_-]{22}$/;
@@ -63,9 +62,5 @@ export class Pseudonymizer {
 }
 
 export async function loadPseudonymizer(env: NodeJS.ProcessEnv = process.env): Promise<Pseudonymizer> {
-  const hex = env.PSEUDONYM_KEY
-    ? env.PSEUDONYM_KEY
-    : (await readOrCreate(join(resolve(env.AUTH_DEV_KEYS_DIR ?? DEFAULT_DEV_KEYS_DIR), "pseudonym.key"), async () => randomBytes(32).toString("hex") + "\n")).trim();
-  if (!/^[0-9a-f]{64}$/i.test(hex)) throw new Error("PSEUDONYM_KEY must be 64 hex characters (32 bytes).");
-  return new Pseudonymizer(Buffer.from(hex, "hex"));
+  return new Pseudonymizer(await secretKey(env.PSEUDONYM_KEY || undefined, "pseudonym.key", "PSEUDONYM_KEY", env));
 }

@@ -1,7 +1,7 @@
 /** Files written once and never replaced: development keys that several processes may create at the same moment. */
 import { chmodSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { randomUUID } from "node:crypto";
+import { dirname, join, resolve } from "node:path";
+import { randomBytes, randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 
 /** Where development keys live unless AUTH_DEV_KEYS_DIR says otherwise (git-ignored). */
@@ -35,4 +35,15 @@ export async function readOrCreate(path: string, create: () => Promise<string>):
     /* best effort */
   }
   return readFileSync(path, "utf8");
+}
+
+/**
+ * A 32-byte secret key: from `hex` (64 hex characters, e.g. an environment variable) when given,
+ * else the development key `fileName` in AUTH_DEV_KEYS_DIR, generated once. `name` names the
+ * setting in the error.
+ */
+export async function secretKey(hex: string | undefined, fileName: string, name: string, env: NodeJS.ProcessEnv = process.env): Promise<Buffer> {
+  const text = hex ?? (await readOrCreate(join(resolve(env.AUTH_DEV_KEYS_DIR ?? DEFAULT_DEV_KEYS_DIR), fileName), async () => randomBytes(32).toString("hex") + "\n")).trim();
+  if (!/^[0-9a-f]{64}$/i.test(text)) throw new Error(`${name} must be 64 hex characters (32 bytes).`);
+  return Buffer.from(text, "hex");
 }
