@@ -123,8 +123,16 @@ export async function verifyApiKey(presented: string, env: NodeJS.ProcessEnv = p
   return caller;
 }
 
+/**
+ * The caller a usable record stands for. The one place it is built, so a key checked from the cache of
+ * verified keys yields exactly the caller its first (scrypt) check did. Scopes are copied: a caller
+ * never shares an array with the stored record.
+ */
 function callerOf(record: ApiKeyRecord): Caller {
-  return callerOf(record);
+  const caller: Caller = { audience: record.role, subject: record.id, scopes: [...record.scopes], via: "api-key" };
+  if (record.role === "partner" && record.partner) caller.partnerId = record.partner;
+  if (record.purpose) caller.purpose = record.purpose;
+  return caller;
 }
 
 async function checkApiKey(presented: string, env: NodeJS.ProcessEnv): Promise<Caller | null> {
@@ -132,18 +140,17 @@ async function checkApiKey(presented: string, env: NodeJS.ProcessEnv): Promise<C
   const id = dot > 0 ? presented.slice(0, dot) : "";
   const secret = dot > 0 ? presented.slice(dot + 1) : "";
   const record = ID_PATTERN.test(id) && secret.length > 0 && secret.length <= 256 ? records(apiKeysFile(env)).get(id) : undefined;
-  // Hash even when the id is unknown, so the answer takes as long either way.
-  const salt = record ? Buffer.from(record.salt, "base64url") : Buffer.alloc(16);
-  const computed = await scrypt(secret, salt);
-  const stored = record ? Buffer.from(record.hash, "base64url") : Buffer.alloc(HASH_BYTES);
-  const match = stored.length === computed.length && timingSafeEqual(stored, computed);
-  if (!record || !match) return null;
+  // An unknown or malformed id is refused before scrypt: hashing it would let a flood of made-up keys
+  // buy tens of milliseconds of CPU each. The timing this reveals is only whether an id exists, and an
+  // id is no secret (it is the caller's subject, in logs and internal tokens) nor guessable (64 random
+  // bits); the secret is still compared in constant time.
+  if (!record) return null;
+  const computed = await scrypt(secret, Buffer.from(record.salt, "base64url"));
+  const stored = Buffer.from(record.hash, "base64url");
+  if (stored.length !== computed.length || !timingSafeEqual(stored, computed)) return null;
   if (!usable(record)) {
     console.error(`[auth] API key ${record.id} has an invalid record (role ${record.role}); fix or delete it in ${apiKeysFile(env)}`);
     return null;
   }
-  const caller: Caller = { audience: record.role, subject: record.id, scopes: [...record.scopes], via: "api-key" };
-  if (record.role === "partner" && record.partner) caller.partnerId = record.partner;
-  if (record.purpose) caller.purpose = record.purpose;
-  return caller;
+  return callerOf(record);
 }

@@ -267,6 +267,17 @@ describe("API keys", () => {
     expect(await authenticate({ "X-Api-Key": analyst.key })).toEqual({ audience: "analyst", subject: analyst.record.id, scopes: ["statistics:read"], via: "api-key" });
   });
 
+  it("a key used again within the cache window (the cached path) gives the same caller as the first use", async () => {
+    const partner = await createApiKey({ role: "partner", partner: "busan-techno", purpose: "job matching", scopes: ["learning-card:read"] });
+    const analyst = await createApiKey({ role: "analyst", scopes: ["statistics:read"] });
+    for (const { key, record } of [partner, analyst]) {
+      const first = await authenticate({ "x-api-key": key });
+      expect(first).toMatchObject({ audience: record.role, subject: record.id, via: "api-key" });
+      expect(await authenticate({ "x-api-key": key })).toEqual(first);
+      expect(await authenticate({ "x-api-key": key })).toEqual(first);
+    }
+  });
+
   it("wrong secret, unknown id, malformed key: UNKNOWN_API_KEY", async () => {
     const { key } = await createApiKey({ role: "analyst", scopes: [] });
     const [id, secret] = key.split(".");
