@@ -77,16 +77,48 @@ export async function publishOperations(redis: SharedRedis, cache: KeyValueCache
   for (const operation of operations) await cache.set(`apq:${operation.id}`, operation.body);
 }
 
+export const NOT_REGISTERED_MESSAGE =
+  "Partner agencies may run registered operations only, and this one is not registered. Register it with your integration contact (npm run persisted:publish), then send it again.";
+
+const notRegistered = () =>
+  new GraphQLError(NOT_REGISTERED_MESSAGE, { extensions: { code: "PERSISTED_QUERY_NOT_ALLOWED", http: { status: 400 } as never } });
+
+/**
+ * A partner's unregistered operation gets one answer, PERSISTED_QUERY_NOT_ALLOWED, whatever it
+ * holds. Apollo parses and validates every document against the whole graph before any plugin sees
+ * the operation, and its errors would tell a field that exists internally from one that does not
+ * (or name internal types). So the safelist is checked on the source, before parsing
+ * (didResolveSource, after APQ has resolved a hash to its body), and the refusal replaces whatever
+ * parsing or validation said. Errors thrown from didResolveSource itself are not request errors in
+ * Apollo Server 5 (the pipeline does not catch them: HTTP 500, "Internal server error"), so the
+ * refusal is given where errors are: didResolveOperation, or in place of the parse or validation errors.
+ */
 export function safelistPlugin<Context extends object>(safelist: Safelist, callerOf: (context: Context) => Caller): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ contextValue }) {
       if (callerOf(contextValue).audience !== "partner") return;
+      let refused = false;
       return {
-        async didResolveOperation({ queryHash }) {
-          if (await safelist.has(queryHash)) return;
-          throw new GraphQLError("Partner agencies may run registered operations only, and this one is not registered. Register it with your integration contact (npm run persisted:publish), then send it again.", {
-            extensions: { code: "PERSISTED_QUERY_NOT_ALLOWED", http: { status: 400 } as never },
-          });
+        async didResolveSource({ queryHash }) {
+          refused = !(await safelist.has(queryHash));
+        },
+        async didResolveOperation() {
+          if (refused) throw notRegistered();
+        },
+        async didEncounterErrors({ errors }) {
+          // Synchronously, before the errors are formatted (and before the later plugins read them):
+          // the array is the one Apollo answers with.
+          if (!refused || (errors.length === 1 && errors[0].extensions?.code === "PERSISTED_QUERY_NOT_ALLOWED" && errors[0].message === NOT_REGISTERED_MESSAGE)) return;
+          (errors as GraphQLError[]).splice(0, errors.length, notRegistered());
+        },
+        async willSendResponse({ response }) {
+          // The same refusal, should a future Apollo Server format a copy of the errors.
+          if (!refused || response.body.kind !== "single") return;
+          const { singleResult } = response.body;
+          const answered = singleResult.data === undefined && singleResult.errors?.length === 1 && singleResult.errors[0].message === NOT_REGISTERED_MESSAGE;
+          if (answered) return;
+          response.body.singleResult = { errors: [{ message: NOT_REGISTERED_MESSAGE, extensions: { code: "PERSISTED_QUERY_NOT_ALLOWED" } }] };
+          response.http.status = 400;
         },
       };
     },

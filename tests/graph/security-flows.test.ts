@@ -5,6 +5,7 @@
  * contract schema.
  */
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import { createHash } from "node:crypto";
 import pg from "pg";
 import { SignJWT, generateKeyPair } from "jose";
 import { authHeaders, graphql, skipReason, type As } from "../setup/graphql";
@@ -217,6 +218,96 @@ describe.skipIf(skipReason())("security end to end", () => {
       expect(seen.data.household).toBeNull();
       const counsellorView = await graphql(introspect, undefined, { as: counsellor() });
       expect(counsellorView.data.__schema.queryType.fields.map((f: any) => f.name)).toContain("persons");
+    });
+
+    /** Sent as is, not registered first (graphql() registers a partner's documents). */
+    const unregistered = async (body: Record<string, unknown>) => {
+      const response = await fetch(inject("gatewayUrl"), {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(await authHeaders(partner)) },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: { message: string; locations?: unknown; extensions?: any }[] } };
+    };
+
+    it("answers a partner's unregistered documents alike, whether their fields exist internally or not", async () => {
+      const documents = {
+        "an internal field": `{ persons(first: 3) { totalCount } }`,
+        "a field that does not exist": `{ noSuchField(first: 1) { totalCount } }`,
+        "an internal field with a wrong argument (would name its internal type)": `{ persons(filter: 3) { totalCount } }`,
+        "an internal type in a fragment": `{ ...F } fragment F on Query { persons(first: 1) { edges { node { household { incomeBand } } } } }`,
+        "a type that does not exist in a fragment": `{ ...F } fragment F on NoSuchType { id }`,
+        "a contract field": `{ trainingCourses(first: 3) { id } }`,
+        "a syntax error": `{ persons(first: 3) { totalCount }`,
+      };
+      const answers = await Promise.all(Object.values(documents).map((query) => unregistered({ query })));
+      const [reference] = answers;
+      expect(reference.status).toBe(400);
+      expect(reference.body.data).toBeUndefined();
+      expect(reference.body.errors?.map((e) => e.extensions?.code)).toEqual(["PERSISTED_QUERY_NOT_ALLOWED"]);
+      expect(reference.body.errors![0].message).toMatch(/registered operations only/);
+      for (const [i, what] of Object.keys(documents).entries()) expect({ what, ...answers[i] }).toEqual({ what, ...reference });
+      for (const secret of ["persons", "PersonFilter", "PersonConnection", "Household", "noSuchField", "NoSuchType"]) expect(JSON.stringify(answers)).not.toContain(secret);
+    });
+
+    it("answers an unregistered document a partner sends by its APQ hash alone like any other", async () => {
+      // A counsellor's automatic persisted query: the body is in the APQ cache, but not in the safelist.
+      const query = `{ persons(first: 4) { totalCount } }`;
+      const persistedQuery = { version: 1, sha256Hash: createHash("sha256").update(query).digest("hex") };
+      const registered = await fetch(inject("gatewayUrl"), {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(await authHeaders(counsellor())) },
+        body: JSON.stringify({ query, extensions: { persistedQuery } }),
+      });
+      expect(registered.status).toBe(200);
+      const byHash = await unregistered({ extensions: { persistedQuery } });
+      const nonexistent = await unregistered({ query: `{ noSuchField(first: 1) { totalCount } }` });
+      expect(byHash).toEqual(nonexistent);
+      expect(byHash.body.errors?.map((e) => e.extensions?.code)).toEqual(["PERSISTED_QUERY_NOT_ALLOWED"]);
+    });
+
+    it("answers a registered operation that is invalid against the whole graph with the contract's errors only", async () => {
+      // Against the whole graph this is `Expected value of type "PersonFilter"`: an internal type the partner never wrote.
+      const { status, data, errors } = await graphql(`{ persons(filter: 1) { totalCount } }`, undefined, { as: partner });
+      expect(status).toBe(400);
+      expect(data).toBeUndefined();
+      expect(errors?.map((e) => e.extensions?.code)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
+      expect(errors![0].message).toContain(`Cannot query field "persons" on type "Query"`);
+      expect(errors![0].message).toContain("contract");
+      expect(JSON.stringify(errors)).not.toContain("PersonFilter");
+    });
+
+    it("never answers a partner's introspection from the whole graph, mixed with data or not", async () => {
+      const internalTypes = ["PersonConnection", "Household", "PersonFilter", "Consent", "AccessLogEntry"];
+      const mixed = {
+        "__schema with a data field": `{ __schema { types { name } } trainingCourses(first: 1) { id } }`,
+        "__type with a data field": `{ household: __type(name: "Household") { name fields { name } } trainingCourses(first: 1) { id } }`,
+        "__schema in a fragment beside a data field": `{ ...Types employmentCenters(region: SEOUL) { id } } fragment Types on Query { __schema { types { name } } }`,
+        "__type in an inline fragment beside a data field": `{ ... on Query { connection: __type(name: "PersonConnection") { name } } partnerAgencies { id } }`,
+      };
+      for (const [what, query] of Object.entries(mixed)) {
+        const { status, data, errors } = await graphql(query, undefined, { as: partner });
+        expect({ what, status, data, codes: errors?.map((e) => e.extensions?.code) }).toEqual({ what, status: 400, data: undefined, codes: ["GRAPHQL_VALIDATION_FAILED"] });
+        expect(errors![0].message).toMatch(/introspect.*operation of its own/i);
+        for (const name of internalTypes) expect(JSON.stringify({ data, errors })).not.toContain(name);
+      }
+
+      // Introspection alone, even through fragments, is answered from the contract; __typename beside data is harmless.
+      const throughFragments = await graphql(
+        `{ ...Types ... on Query { household: __type(name: "Household") { name } person: __type(name: "Person") { name } } } fragment Types on Query { __schema { types { name } } }`,
+        undefined,
+        { as: partner },
+      );
+      expect(throughFragments.errors).toBeUndefined();
+      expect(throughFragments.data.household).toBeNull();
+      expect(throughFragments.data.person).toEqual({ name: "Person" });
+      const typeNames = throughFragments.data.__schema.types.map((t: { name: string }) => t.name);
+      expect(typeNames).toContain("LearningCardRecord");
+      for (const name of internalTypes) expect(typeNames).not.toContain(name);
+
+      const typename = await graphql(`{ __typename trainingCourses(first: 1) { id } }`, undefined, { as: partner });
+      expect(typename.errors).toBeUndefined();
+      expect(typename.data).toEqual({ __typename: "Query", trainingCourses: [{ id: expect.any(String) }] });
     });
 
     it("refuses a partner's query for a field outside the contract as invalid", async () => {

@@ -131,8 +131,140 @@ describe.skipIf(skipReason())("who may see what", () => {
     expect(errors?.map((e) => ({ code: e.extensions?.code, path: e.path }))).toEqual(outcome.refusals.map((r) => ({ code: r.code, path: pathOf(r.at) })));
     if (outcome.refusals.some((r) => r.at === "person")) expect(data.person).toBeNull();
     else expect(data.person).toEqual({ id, [field]: null });
+    // A field refused by the gateway is named in the message, by its schema coordinate.
+    for (const error of errors!) if (error.extensions?.code === "FORBIDDEN" && error.path?.length === 2) expect(error.message).toContain(`Person.${field}`);
     // No refusal carries personal data.
     for (const error of errors!) for (const secret of [person.p.name, person.p.birthDate, person.p.id]) expect(error.message).not.toContain(secret);
+  });
+
+  it("names the field it refused in a FORBIDDEN error's message", async () => {
+    const { data, errors } = await graphql(`query($id: ID!) { person(id: $id) { id name } }`, { id: idFor("analyst", own) }, { as: claimsOf("analyst") });
+    expect(data.person).toEqual({ id: idFor("analyst", own), name: null });
+    expect(errors?.map((e) => ({ code: e.extensions?.code, path: e.path, field: e.extensions?.field }))).toEqual([{ code: "FORBIDDEN", path: ["person", "name"], field: "Person.name" }]);
+    expect(errors![0].message).toContain("Person.name");
+    expect(errors![0].message).toContain(`"identified"`);
+  });
+
+  /**
+   * Exact amounts are identified data (`@policy(identified)`): analysts get bands instead. The
+   * partner contract has no household or employment at all. (`employment` keeps a field the analyst
+   * may read: a non-null object left with nothing selected would null the whole person.)
+   */
+  const AMOUNTS = `query Amounts($id: ID!) { person(id: $id) { id
+    household { size monthlyIncome assets incomeBand assetsBand } employment { status monthlyWage selfEmployedAnnualRevenue } } }`;
+  const EXACT_AMOUNTS: [string, string][] = [
+    ["household", "monthlyIncome"],
+    ["household", "assets"],
+    ["employment", "monthlyWage"],
+    ["employment", "selfEmployedAnnualRevenue"],
+  ];
+  /** The bands of subgraphs/people/bands.ts, written out: KRW 1,000,000 for income, KRW 100,000,000 for assets. */
+  const band = (amount: number, width: number) => {
+    const low = Math.floor(amount / width) * width;
+    return `KRW ${low.toLocaleString("en-US")}-${(low + width - 1).toLocaleString("en-US")}`;
+  };
+  const amountsOf = ({ p }: PersonWithRecords, exact: boolean) => ({
+    household: {
+      size: p.householdSize,
+      monthlyIncome: exact ? p.householdMonthlyIncome : null,
+      assets: exact ? p.householdAssets : null,
+      incomeBand: band(p.householdMonthlyIncome, 1_000_000),
+      assetsBand: band(p.householdAssets, 100_000_000),
+    },
+    employment: { status: p.employmentStatus, monthlyWage: exact ? p.monthlyWage : null, selfEmployedAnnualRevenue: exact ? p.selfEmployedAnnualRevenue : null },
+  });
+  const personCells = CALLERS.flatMap((caller) => (["own", "other"] as const).map((whose) => ({ caller, whose })));
+
+  it.each(personCells)("$caller reading household and employment amounts of the $whose person", async ({ caller, whose }) => {
+    const person = whose === "own" ? own : other;
+    const id = idFor(caller, person);
+    const { status, data, errors } = await graphql(AMOUNTS, { id }, { as: claimsOf(caller) });
+    const codesAndPaths = errors?.map((e) => ({ code: e.extensions?.code, path: e.path }));
+    switch (caller) {
+      case "anonymous":
+        expect(codesAndPaths).toEqual([{ code: "UNAUTHENTICATED", path: ["person"] }]);
+        expect(data.person).toBeNull();
+        return;
+      case "citizen":
+      case "counsellor":
+        if (whose === "other") {
+          expect(codesAndPaths).toEqual([{ code: "FORBIDDEN", path: ["person"] }]);
+          expect(data.person).toBeNull();
+          return;
+        }
+        expect(errors).toBeUndefined();
+        expect(data.person).toEqual({ id, ...amountsOf(person, true) });
+        return;
+      case "analyst": {
+        // Every exact amount refused, by name and path; the bands answered.
+        const refusals = errors?.map((e) => ({ code: e.extensions?.code, path: e.path, field: e.extensions?.field }));
+        const byPath = (a: { path?: unknown }, b: { path?: unknown }) => JSON.stringify(a.path).localeCompare(JSON.stringify(b.path));
+        expect(refusals?.sort(byPath)).toEqual(
+          EXACT_AMOUNTS.map(([parent, field]) => ({ code: "FORBIDDEN", path: ["person", parent, field], field: `${parent === "household" ? "Household" : "Employment"}.${field}` })).sort(byPath),
+        );
+        for (const error of errors!) expect(error.message).toContain(error.extensions!.field);
+        expect(data.person).toEqual({ id, ...amountsOf(person, false) });
+        return;
+      }
+      case "partner":
+        // Not in the partner contract: the document is invalid for partners, whoever the person is.
+        expect(status).toBe(400);
+        expect(data).toBeUndefined();
+        expect(errors?.map((e) => e.extensions?.code)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
+        expect(errors![0].message).toContain(`Cannot query field "household" on type "Person"`);
+        return;
+    }
+  });
+
+  /**
+   * The cross-program journey fields need every program's scope: all callers but partners hold
+   * them, so the person's row rules decide. Partners cannot even name them (not in the contract).
+   * The values are the ones the network counsellor (who sees everyone, identified) gets.
+   */
+  const JOURNEY: Record<string, string> = {
+    eligibilitySummary: "eligibilitySummary { program eligible track }",
+    timeline: "timeline { program date kind networkStage }",
+    networkCase: "networkCase { stage reachedOn stagesReached nextStage nextProgram nextStep }",
+  };
+  const journeyCells = personCells.flatMap((cell) => Object.keys(JOURNEY).map((field) => ({ ...cell, field })));
+  const journeyReference = new Map<string, Promise<unknown>>();
+  const journeyOf = (r: PersonWithRecords, field: string) => {
+    const key = `${r.p.id} ${field}`;
+    if (!journeyReference.has(key)) {
+      journeyReference.set(
+        key,
+        graphql(`query($id: ID!) { person(id: $id) { ${JOURNEY[field]} } }`, { id: r.p.id }).then(({ data, errors }) => {
+          expect(errors).toBeUndefined();
+          return data.person[field];
+        }),
+      );
+    }
+    return journeyReference.get(key)!;
+  };
+
+  it.each(journeyCells)("$caller reading the journey field $field of the $whose person", async ({ caller, whose, field }) => {
+    const person = whose === "own" ? own : other;
+    const id = idFor(caller, person);
+    const { status, data, errors } = await graphql(`query Journey($id: ID!) { person(id: $id) { id ${JOURNEY[field]} } }`, { id }, { as: claimsOf(caller) });
+    const codesAndPaths = errors?.map((e) => ({ code: e.extensions?.code, path: e.path }));
+    const reads = caller === "analyst" || ((caller === "citizen" || caller === "counsellor") && whose === "own");
+    if (reads) {
+      expect(errors).toBeUndefined();
+      const expected = await journeyOf(person, field);
+      expect(data.person).toEqual({ id, [field]: caller === "analyst" ? JSON.parse(pseudonyms.maskText(JSON.stringify(expected))) : expected });
+      if (field === "eligibilitySummary") expect(data.person[field].map((e: { program: string }) => e.program)).toEqual(["NATIONAL_EMPLOYMENT_SUPPORT", "JOB_SEARCH_GUARANTEE", "MID_CAREER_SUPPORT", "LEARNING_CARD"]);
+      if (field === "timeline") expect(data.person[field].length).toBeGreaterThan(0);
+      return;
+    }
+    if (caller === "partner") {
+      expect(status).toBe(400);
+      expect(data).toBeUndefined();
+      expect(errors?.map((e) => e.extensions?.code)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
+      expect(errors![0].message).toContain(`Cannot query field "${field}" on type "Person"`);
+      return;
+    }
+    expect(codesAndPaths).toEqual([{ code: caller === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN", path: ["person"] }]);
+    expect(data.person).toBeNull();
   });
 
   const PUBLIC = {
