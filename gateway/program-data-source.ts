@@ -11,6 +11,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { RemoteGraphQLDataSource } from "@apollo/gateway";
 import type { Fetcher } from "@apollo/utils.fetcher";
+import { subgraphFetch, type SubgraphRequestInit } from "./subgraph-fetch";
 import { INTERNAL_TOKEN_HEADER } from "../subgraphs/kit/security/internal-token";
 import type { GatewayContext } from "./context";
 import { unavailableResponse, type GatewayGraphQLResponse } from "./unavailable-subgraph";
@@ -24,9 +25,37 @@ type SendOptions = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext
 
 /** The abort signal of the current attempt (cockatiel's timeout), for the fetch below. */
 const attemptSignal = new AsyncLocalStorage<AbortSignal>();
-const fetcher = ((url: string, init: RequestInit) => fetch(url, { ...init, signal: attemptSignal.getStore() })) as unknown as Fetcher;
+const fetcher = ((url: string, init: SubgraphRequestInit) => subgraphFetch(url, { ...init, signal: attemptSignal.getStore() })) as unknown as Fetcher;
 
-const inflight = new Map<string, Promise<GatewayGraphQLResponse>>();
+/** A shared answer as it arrived: its body (no HTTP response object, which need not be cloneable) and the subgraph's cache hint. */
+interface SharedAnswer {
+  body: Omit<GatewayGraphQLResponse, "http">;
+  cacheControl: string | null;
+}
+const inflight = new Map<string, Promise<SharedAnswer>>();
+
+/** Taken as the answer arrives, before the gateway merges later fetches into the objects of the first request's copy. */
+function snapshot(response: GatewayGraphQLResponse): SharedAnswer {
+  const { http, ...body } = response;
+  return { body: structuredClone(body), cacheControl: http?.headers.get("cache-control") ?? null };
+}
+
+/**
+ * The subgraph's Cache-Control applied to another request's cache policy, as RemoteGraphQLDataSource
+ * does for the request that fetched (its private `respond`): otherwise a request served a shared
+ * answer would miss that fetch's hint (a PRIVATE scope or a shorter maxAge).
+ */
+function restrictCachePolicy(options: ProcessOptions, cacheControl: string | null): void {
+  if (!("incomingRequestContext" in options)) return; // a health check: no request to inform
+  const policy = options.incomingRequestContext.overallCachePolicy;
+  if (!policy || !("restrict" in policy)) return;
+  const directives = new Map((cacheControl ?? "").split(",").map((d) => d.trim().toLowerCase().split("=") as [string, string | undefined]));
+  const maxAge = directives.get("max-age");
+  const hint: { maxAge: number; scope?: "PUBLIC" | "PRIVATE" } = { maxAge: maxAge && /^[0-9]+$/.test(maxAge) ? Number(maxAge) : 0 };
+  if (directives.has("private")) hint.scope = "PRIVATE";
+  if (directives.has("public")) hint.scope = "PUBLIC";
+  policy.restrict(hint as Parameters<typeof policy.restrict>[0]);
+}
 
 export class ProgramDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -54,12 +83,19 @@ export class ProgramDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const key = !mutation && anonymous ? `${this.serviceName}\n${query}\n${JSON.stringify(variables ?? {})}` : null;
     if (key) {
       const pending = inflight.get(key);
-      if (pending) return structuredClone(await pending);
+      if (pending) {
+        // Each request gets its own copy (the gateway merges into it) and the fetch's cache hint.
+        const shared = await pending;
+        restrictCachePolicy(options, shared.cacheControl);
+        return structuredClone(shared.body) as GatewayGraphQLResponse;
+      }
     }
     const run = this.fetchUnderPolicy(options, mutation);
     if (key) {
-      inflight.set(key, run);
-      void run.finally(() => inflight.delete(key));
+      const shared = run.then(snapshot);
+      inflight.set(key, shared);
+      const done = () => void inflight.delete(key);
+      shared.then(done, done);
     }
     return run;
   }

@@ -197,14 +197,16 @@ describe.skipIf(skip)("two gateway replicas sharing Redis", () => {
 
   it("answers partially while a subgraph is killed mid-traffic, opens its circuit, and recovers when it returns", async () => {
     const counsellor = { authorization: `Bearer ${await devToken({ role: "counsellor", centers: [own.p.centerId] })}` };
-    const query = { query: `query($id: ID!) { person(id: $id) { name learningCard { card { id } } nationalEmploymentSupport { totalAllowancePaid } } }`, variables: { id: own.p.id } };
-    const ok = await post(a, query, counsellor);
+    // Every request distinct (an undeclared variable of its own), so none is answered from the personal cache.
+    let attempt = 0;
+    const next = () => ({ query: `query($id: ID!) { person(id: $id) { name learningCard { card { id } } nationalEmploymentSupport { totalAllowancePaid } } }`, variables: { id: own.p.id, attempt: attempt++ } });
+    const ok = await post(a, next(), counsellor);
     expect(ok.body.errors).toBeUndefined();
 
     process.kill(stack.pids["learning-card"], "SIGKILL");
     const reasons: string[] = [];
     for (let i = 0; i < 8; i++) {
-      const { status, body } = await post(i % 2 ? b : a, query, counsellor);
+      const { status, body } = await post(i % 2 ? b : a, next(), counsellor);
       expect(status).toBe(200);
       expect(body.data.person.name).toBe(own.p.name);
       expect(body.data.person.nationalEmploymentSupport).toEqual(ok.body.data.person.nationalEmploymentSupport);
@@ -220,7 +222,7 @@ describe.skipIf(skip)("two gateway replicas sharing Redis", () => {
     let recovered = false;
     for (let i = 0; i < 40 && !recovered; i++) {
       await new Promise((r) => setTimeout(r, 250));
-      const { body } = await post(a, query, counsellor);
+      const { body } = await post(a, next(), counsellor);
       recovered = !body.errors && body.data.person.learningCard?.card?.id === own.lc.card!.id;
     }
     expect(recovered).toBe(true);
