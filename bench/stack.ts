@@ -7,6 +7,40 @@ import { freePort, startStack, type Stack } from "../scripts/stack";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs";
 import { findPids } from "./procs";
 import { startBenchStore, type BenchStore } from "./store";
+import { Redis } from "ioredis";
+
+/**
+ * The Redis ours shares its caches, APQ and rate limits through, as in production: REDIS_URL, else
+ * the machine's Redis at 127.0.0.1:6379 if it answers; none: ours keeps them in memory (one replica).
+ */
+async function benchRedis(): Promise<string | null> {
+  const url = process.env.REDIS_URL || "redis://127.0.0.1:6379";
+  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1_000, retryStrategy: () => null });
+  try {
+    await probe.connect();
+    await probe.ping();
+    return url;
+  } catch {
+    return null;
+  } finally {
+    probe.disconnect();
+  }
+}
+
+/** Deletes this run's keys (APQ entries would otherwise stay a day). */
+async function dropKeys(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== "0");
+  } finally {
+    redis.disconnect();
+  }
+}
 
 /**
  * Rate limits stay on, with budgets above what one load generator sends (one client would otherwise
@@ -21,6 +55,8 @@ export interface BenchStack {
   store: BenchStore;
   gatewayPids: number[];
   subgraphPids: number[];
+  /** Where ours keeps its shared state: the Redis URL, or null (memory). */
+  redisUrl: string | null;
   startedInMs: number;
   stop(): Promise<void>;
 }
@@ -30,9 +66,11 @@ export async function startBenchStack(persons: number): Promise<BenchStack> {
   const store = await startBenchStore();
   const ports = { gateway: await freePort() } as Record<SubgraphName | "gateway", number>;
   for (const name of SUBGRAPH_NAMES) ports[name] = await freePort();
+  const redisUrl = await benchRedis();
+  const redisKeyPrefix = `naeil-bench-${process.pid}:`;
   let stack: Stack;
   try {
-    stack = await startStack({ databaseUrl: store.url, persons, ports, output: "quiet", env: BENCH_ENV });
+    stack = await startStack({ databaseUrl: store.url, persons, ports, output: "quiet", env: { ...BENCH_ENV, ...(redisUrl ? { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: redisKeyPrefix } : {}) } });
   } catch (error) {
     await store.stop();
     throw error;
@@ -44,10 +82,12 @@ export async function startBenchStack(persons: number): Promise<BenchStack> {
     store,
     gatewayPids: findPids("gateway/main.ts", { ...mark, GATEWAY_PORT: String(ports.gateway) }),
     subgraphPids: findPids("start-subgraph.ts", mark),
+    redisUrl,
     startedInMs: Date.now() - started,
     async stop() {
       await stack.stop();
       await store.stop();
+      if (redisUrl) await dropKeys(redisUrl, redisKeyPrefix).catch(() => undefined);
     },
   };
 }
