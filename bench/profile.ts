@@ -22,8 +22,10 @@ const top = Number(values.top ?? 12);
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }
 interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
 
-/** Self time per function, as a share of the samples that were not idle. */
-function hottest(path: string, count: number): string[] {
+type Frame = ProfileNode["callFrame"];
+
+/** Self time grouped by `keyOf(frame)`, as shares of the samples that were not idle, largest first. */
+function selfTime(path: string, count: number, keyOf: (frame: Frame) => string): string[] {
   const profile = JSON.parse(readFileSync(path, "utf8")) as Profile;
   const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
@@ -33,31 +35,21 @@ function hottest(path: string, count: number): string[] {
     if (frame.functionName === "(idle)" || frame.functionName === "(program)") return;
     const dt = profile.timeDeltas[i] ?? 0;
     busy += dt;
-    const where = frame.url ? frame.url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*\/main\//, "") : "";
-    const key = `${frame.functionName || "(anonymous)"} ${where}:${frame.lineNumber + 1}`;
+    const key = keyOf(frame);
     self.set(key, (self.get(key) ?? 0) + dt);
   });
   return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, count).map(([key, us]) => `${((us / busy) * 100).toFixed(1).padStart(5)}%  ${key}`);
 }
 
-/** Self time per package (node_modules/<package>, node:<module>, or this repository's file), as a share of busy samples. */
-function byPackage(path: string, count: number): string[] {
-  const profile = JSON.parse(readFileSync(path, "utf8")) as Profile;
-  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
-  let busy = 0;
-  profile.samples.forEach((id, i) => {
-    const frame = byNode.get(id)!.callFrame;
-    if (frame.functionName === "(idle)" || frame.functionName === "(program)") return;
-    const dt = profile.timeDeltas[i] ?? 0;
-    busy += dt;
-    const where = !frame.url
-      ? frame.functionName === "(garbage collector)" ? "(garbage collector)" : "(native)"
-      : frame.url.replace(/^.*node_modules\/(@[^/]+\/[^/]+|[^/]+)\/.*$/, "$1").replace(/^file:\/\/.*\/main\//, "");
-    self.set(where, (self.get(where) ?? 0) + dt);
-  });
-  return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, count).map(([key, us]) => `${((us / busy) * 100).toFixed(1).padStart(5)}%  ${key}`);
-}
+/** Per function. */
+const functionOf = (frame: Frame) =>
+  `${frame.functionName || "(anonymous)"} ${frame.url ? frame.url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*\/main\//, "") : ""}:${frame.lineNumber + 1}`;
+
+/** Per package: node_modules/<package>, node:<module>, or this repository's file. */
+const packageOf = (frame: Frame) =>
+  !frame.url
+    ? frame.functionName === "(garbage collector)" ? "(garbage collector)" : "(native)"
+    : frame.url.replace(/^.*node_modules\/(@[^/]+\/[^/]+|[^/]+)\/.*$/, "$1").replace(/^file:\/\/.*\/main\//, "");
 
 const dir = mkdtempSync("/tmp/naeil-profile-");
 const persons = Number(values.persons ?? 10_000);
@@ -84,7 +76,7 @@ for (const [part, pid] of Object.entries(pids)) {
   const file = readdirSync(dir).find((f) => f.includes(`.${pid}.`));
   if (!file) continue;
   console.log(`\n${part} (pid ${pid}): hottest functions, self time`);
-  for (const line of hottest(join(dir, file), part.startsWith("gateway") ? top : 5)) console.log(`  ${line}`);
+  for (const line of selfTime(join(dir, file), part.startsWith("gateway") ? top : 5, functionOf)) console.log(`  ${line}`);
   console.log(`  by package:`);
-  for (const line of byPackage(join(dir, file), part.startsWith("gateway") ? 12 : 6)) console.log(`  ${line}`);
+  for (const line of selfTime(join(dir, file), part.startsWith("gateway") ? 12 : 6, packageOf)) console.log(`  ${line}`);
 }
