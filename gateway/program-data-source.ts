@@ -27,17 +27,25 @@ type SendOptions = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext
 const attemptSignal = new AsyncLocalStorage<AbortSignal>();
 const fetcher = ((url: string, init: SubgraphRequestInit) => subgraphFetch(url, { ...init, signal: attemptSignal.getStore() })) as unknown as Fetcher;
 
-/** A shared answer as it arrived: its body (no HTTP response object, which need not be cloneable) and the subgraph's cache hint. */
+/**
+ * A shared answer as it arrived: the subgraph's JSON text (a fresh parse per joining request is its
+ * own copy, and costs nothing when nobody joins) or, for an answer the gateway made itself (a failed
+ * fetch), the body to clone; and the subgraph's cache hint.
+ */
 interface SharedAnswer {
-  body: Omit<GatewayGraphQLResponse, "http">;
+  text: string | null;
+  body: Omit<GatewayGraphQLResponse, "http"> | null;
   cacheControl: string | null;
 }
+
 const inflight = new Map<string, Promise<SharedAnswer>>();
 
-/** Taken as the answer arrives, before the gateway merges later fetches into the objects of the first request's copy. */
-function snapshot(response: GatewayGraphQLResponse): SharedAnswer {
+/** Taken as the answer arrives, before the gateway merges later fetches into the first request's objects. */
+async function snapshot(response: GatewayGraphQLResponse): Promise<SharedAnswer> {
   const { http, ...body } = response;
-  return { body: structuredClone(body), cacheControl: http?.headers.get("cache-control") ?? null };
+  const raw = http as { text?: () => Promise<string>; headers?: { get(name: string): string | null } } | undefined;
+  const text = typeof raw?.text === "function" ? await raw.text() : null;
+  return { text, body: text === null ? structuredClone(body) : null, cacheControl: raw?.headers?.get("cache-control") ?? null };
 }
 
 /**
@@ -87,7 +95,7 @@ export class ProgramDataSource extends RemoteGraphQLDataSource<GatewayContext> {
         // Each request gets its own copy (the gateway merges into it) and the fetch's cache hint.
         const shared = await pending;
         restrictCachePolicy(options, shared.cacheControl);
-        return structuredClone(shared.body) as GatewayGraphQLResponse;
+        return (shared.text !== null ? JSON.parse(shared.text) : structuredClone(shared.body)) as GatewayGraphQLResponse;
       }
     }
     const run = this.fetchUnderPolicy(options, mutation);

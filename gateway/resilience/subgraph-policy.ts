@@ -11,13 +11,14 @@ import {
 
 export interface SubgraphPolicyOptions {
   timeoutMs: number;
+  /** Retries a failed query gets after its first attempt (SUBGRAPH_RETRIES); a mutation gets none. */
   retries: number;
   /** Consecutive failures that open the circuit. */
   breakerThreshold: number;
   halfOpenAfterMs: number;
 }
 
-export const DEFAULT_SUBGRAPH_POLICY: SubgraphPolicyOptions = { timeoutMs: 5_000, retries: 2, breakerThreshold: 5, halfOpenAfterMs: 5_000 };
+export const DEFAULT_SUBGRAPH_POLICY: SubgraphPolicyOptions = { timeoutMs: 5_000, retries: 1, breakerThreshold: 5, halfOpenAfterMs: 5_000 };
 
 export function subgraphPolicyFromEnv(env = process.env): SubgraphPolicyOptions {
   const number = (name: string, fallback: number) => (env[name] ? Number(env[name]) : fallback);
@@ -48,6 +49,7 @@ export function subgraphPolicy(options: SubgraphPolicyOptions): SubgraphPolicy {
   });
   const attempt = timeout(options.timeoutMs, TimeoutStrategy.Aggressive);
   const retrying = retry(handleWhen((e) => e instanceof SubgraphUnreachable || e instanceof TaskCancelledError), {
+    // cockatiel's maxAttempts counts the retries after the first attempt (it was 2 here, meant as "2 attempts", and gave 3).
     maxAttempts: options.retries,
     backoff: new ExponentialBackoff({ initialDelay: 50, maxDelay: 500 }),
   });

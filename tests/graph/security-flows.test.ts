@@ -89,6 +89,16 @@ describe.skipIf(skipReason())("security end to end", () => {
       expect(JSON.stringify(forged.body)).not.toContain(own.p.name);
     });
 
+    it("refuses every subgraph called without the gateway's token, answering only its health checks", async () => {
+      for (const [name, url] of Object.entries(inject("subgraphUrls"))) {
+        const refused = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ _service { sdl } }" }) });
+        expect([name, refused.status]).toEqual([name, 401]);
+        expect(((await refused.json()) as any).errors.map((e: any) => e.extensions.code)).toEqual(["UNAUTHENTICATED"]);
+        const health = await fetch(url.replace(/\/graphql$/, "/health"));
+        expect([name, health.status]).toEqual([name, 200]);
+      }
+    });
+
     it("answers the gateway's own token (the same call, signed by the gateway's key)", async () => {
       const sign = await internalTokenSigner();
       const signed = await call({ [INTERNAL_TOKEN_HEADER]: await sign({ caller, request: facts }) });
