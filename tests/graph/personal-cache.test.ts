@@ -76,11 +76,13 @@ describe.skipIf(skipReason())("personal cache", () => {
 
   it("never reuses a partner's answer: every partner access is checked against the consent", async () => {
     const citizen: As = { role: "citizen", sub: own.p.id };
-    const partner: As = { role: "partner", sub: `pc-${run}-partner`, partner: "korea-polytechnics", purpose: "training placement", scope: "learning-card:read" };
+    // A purpose of its own: other suites leave consents of this partner for this person active.
+    const purpose = `training placement (cache test ${run})`;
+    const partner: As = { role: "partner", sub: `pc-${run}-partner`, partner: "korea-polytechnics", purpose, scope: "learning-card:read" };
     const year = new Date().getFullYear() + 1;
     const granted = await graphql(
       `mutation($c: ConsentInput!) { grantConsent(consent: $c) { id } }`,
-      { c: { partnerId: "korea-polytechnics", purpose: "training placement", scopes: ["learning-card:read"], expiresOn: `${year}-12-31` } },
+      { c: { partnerId: "korea-polytechnics", purpose, scopes: ["learning-card:read"], expiresOn: `${year}-12-31` } },
       { as: citizen },
     );
     expect(granted.errors).toBeUndefined();
