@@ -1,7 +1,8 @@
 /**
  * What authentication, authorization and the access log cost on the cross-program query:
  * the same stack started with security on and with NAEIL_SECURITY=off, alternately (on, off, on,
- * off...) so machine drift cancels; the same query, token and load each time.
+ * off...) so machine drift cancels; the same query, token and load each time. The personal cache
+ * is off in both (security off turns it off; on, it would answer this one repeated request itself).
  *   npm run bench:security -- [--persons 10000] [--duration 15] [--rounds 2] [--connections 10]
  */
 import { parseArgs } from "node:util";
@@ -34,7 +35,7 @@ const median = (xs: number[]) => {
 
 async function measure(mode: "on" | "off"): Promise<Run> {
   const ports = Object.fromEntries(await Promise.all(["gateway", ...SUBGRAPH_NAMES].map(async (n) => [n, await freePort()])));
-  const stack = await startStack({ persons, ports, storePort: await freePort(), output: "quiet", env: { ...BENCH_ENV, ...(mode === "off" ? { NAEIL_SECURITY: "off" } : {}) } });
+  const stack = await startStack({ persons, ports, storePort: await freePort(), output: "quiet", env: { ...BENCH_ENV, ...(mode === "off" ? { NAEIL_SECURITY: "off" } : { PERSONAL_CACHE_SECONDS: "0" }) } });
   try {
     const token = await devToken({ role: "counsellor", sub: "bench", centers: [person.centerId] });
     const request = { method: "POST" as const, headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query: QUERY, variables: { id: person.id } }) };
