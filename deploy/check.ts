@@ -192,10 +192,12 @@ for (const name of SUBGRAPH_NAMES) {
   if (envNames(d).includes("INTERNAL_TOKEN_PRIVATE_KEY_FILE") || secretsOf(d).includes("naeil-internal-token-private")) {
     fail(`Deployment ${name}: a subgraph must not get the internal token's private key`);
   }
+  if (envNames(d).includes("PERSONAL_CACHE_KEY") || secretsOf(d).includes("naeil-personal-cache-key")) fail(`Deployment ${name}: a subgraph must not get PERSONAL_CACHE_KEY`);
 }
 if (gateway) {
   if (envNames(gateway).includes("PSEUDONYM_KEY") || secretsOf(gateway).includes("naeil-pseudonym-key")) fail("gateway: must not get PSEUDONYM_KEY");
-  for (const needed of ["INTERNAL_TOKEN_PRIVATE_KEY_FILE", "AUTH_JWKS_URL", "SUPERGRAPH_PATH", "GATEWAY_HOST", "REDIS_URL"]) {
+  if (envNames(gateway).includes("DATABASE_URL")) fail("gateway: must not get DATABASE_URL (the programs' data); ACCESS_DATABASE_URL only");
+  for (const needed of ["INTERNAL_TOKEN_PRIVATE_KEY_FILE", "AUTH_JWKS_URL", "SUPERGRAPH_PATH", "GATEWAY_HOST", "REDIS_URL", "ACCESS_DATABASE_URL", "PERSONAL_CACHE_KEY"]) {
     if (!envNames(gateway).includes(needed)) fail(`gateway: no ${needed}`);
   }
   if (gatewayEnv.GATEWAY_HOST !== "0.0.0.0") fail("gateway: GATEWAY_HOST must be 0.0.0.0 in a pod");
