@@ -108,7 +108,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
 
   let redis: SharedRedis | null = null;
   if (config.redisUrl) redis = connectRedis(config.redisUrl, (message) => log.info(message));
-  else log.info("REDIS_URL not set: APQ, the response cache, the safelist and rate limits are kept in this replica's memory (right for one replica only)");
+  else log.info("REDIS_URL not set: APQ, the response and personal caches, the safelist and rate limits are kept in this replica's memory (right for one replica only)");
   const cache = sharedCache(redis, config.redisKeyPrefix);
   const budgets = budgetsFromEnv();
   const rateLimits = new RateLimits(budgets, redis, `${config.redisKeyPrefix}rl:`);
