@@ -92,7 +92,7 @@ try {
     const counsellor = scenarioRuns(["counsellor"], args.persons)[0];
     log(`soak: counsellor against ours for ${args.soak} min`);
     soakResult = await soak({ url: ours.url, pids: ours.pids, headers: await benchHeaders("counsellor"), bodies: counsellor.bodies, connections: args.connections, minutes: args.soak, log });
-    notes.push(`soak: ${args.soak} min of counsellor on ours, RSS slope ${soakResult.rssSlopeMbPerMin.toFixed(2)} MB/min (least squares over ${soakResult.samples.length} samples)`);
+    notes.push(`soak: ${args.soak} min of counsellor on ours, RSS slope ${soakResult.rssSlopeMbPerMin.toFixed(2)} MB/min (least squares over ${soakResult.samples.length} samples), ${soakResult.rssSlopeSecondHalfMbPerMin.toFixed(2)} MB/min over the second half; V8 heap in use ${soakResult.heapSlopeMbPerMin?.toFixed(2) ?? "?"} MB/min`);
   }
 
   const mb = (pids: number[]) => (pids.reduce((n, p) => n + rssBytes(p), 0) / 2 ** 20).toFixed(0);
@@ -112,7 +112,7 @@ try {
     notes,
   };
   console.log(`\n${resultsTable(cells)}\n\n${ratiosTable(cells)}\n`);
-  if (soakResult) console.log(`RSS slope (ours, soak): ${soakResult.rssSlopeMbPerMin.toFixed(2)} MB/min\n`);
+  if (soakResult) console.log(`RSS slope (ours, soak): ${soakResult.rssSlopeMbPerMin.toFixed(2)} MB/min; second half ${soakResult.rssSlopeSecondHalfMbPerMin.toFixed(2)} MB/min; V8 heap in use ${soakResult.heapSlopeMbPerMin?.toFixed(2) ?? "?"} MB/min\n`);
   if (args.smoke) log("smoke run: results not written");
   else log(`written ${writeResults(report).join(" and ")}`);
 } finally {
