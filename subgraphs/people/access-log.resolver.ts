@@ -7,13 +7,7 @@ import { AccessLogEntry } from "./access-log";
 import { citizenSelf } from "./consent.resolver";
 import { Person } from "./person";
 
-const PROGRAM_OF_SUBGRAPH: Record<string, Program> = {
-  "employment-support": Program.NATIONAL_EMPLOYMENT_SUPPORT,
-  "job-search-guarantee": Program.JOB_SEARCH_GUARANTEE,
-  "mid-career": Program.MID_CAREER_SUPPORT,
-  "learning-card": Program.LEARNING_CARD,
-};
-/** The program field each program subgraph records (a reuse from the gateway's cache records the fields only). */
+/** The program field each program subgraph records on every read (and a reuse from the gateway's cache records alike). */
 const PROGRAM_OF_FIELD: Record<string, Program> = {
   "Person.nationalEmploymentSupport": Program.NATIONAL_EMPLOYMENT_SUPPORT,
   "Person.jobSearchGuarantee": Program.JOB_SEARCH_GUARANTEE,
@@ -29,14 +23,14 @@ interface EntryRow {
   who: string;
   audience: string;
   purpose: string | null;
-  subgraphs: string[];
+  /** The fields of every record of the request. */
   fields: string[][];
 }
 
 /** One entry per request: the records every subgraph of that request wrote, grouped. */
 const ENTRIES_SQL = `
 select record->>'requestId' as request_id, min(record->>'at') as at, min(record->>'organisation') as who,
-       min(record->>'audience') as audience, min(record->>'purpose') as purpose, array_agg(distinct record->>'subgraph') as subgraphs,
+       min(record->>'audience') as audience, min(record->>'purpose') as purpose,
        jsonb_agg(record->'fields') as fields
 from audit.access_log
 where record->'personIds' ? $1 and record->>'outcome' = 'ALLOWED'
@@ -78,7 +72,7 @@ export class AccessLogResolver {
       who: row.who,
       audience: row.audience,
       purpose: row.purpose,
-      programs: [...new Set([...row.subgraphs.map((s) => PROGRAM_OF_SUBGRAPH[s]), ...row.fields.flat().map((f) => PROGRAM_OF_FIELD[f])].filter(Boolean))].sort(),
+      programs: [...new Set(row.fields.flat().flatMap((f) => (PROGRAM_OF_FIELD[f] ? [PROGRAM_OF_FIELD[f]] : [])))].sort(),
     }));
   }
 }
