@@ -17,7 +17,7 @@ import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloGateway } from "@apollo/gateway";
 import type { GatewayInterface } from "@apollo/server-gateway-interface";
-import type { GraphQLSchema } from "graphql";
+import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from "graphql";
 import type { GatewayConfig } from "./config";
 import { contextFactory, type GatewayContext } from "./context";
 import { ProgramDataSource } from "./program-data-source";
@@ -93,6 +93,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     partnerSchema = contractSchema(schema, coreSupergraphSdl);
   });
   const personalOperation = documentMemo<boolean>();
+  /** Whether an operation reads a person's data (a protected root field), once per document. */
+  const isPersonal = (document: DocumentNode, operation: OperationDefinitionNode) =>
+    personalOperation(document, operation.name?.value ?? "", () => selectsProtectedRootField(operation, requirements));
   const callerOf = (context: unknown) => (context as GatewayContext).caller;
   // @apollo/gateway does not enforce @authenticated, @requiresScopes and @policy: this wrapper does, before planning.
   const securedGateway: GatewayInterface = {
@@ -115,7 +118,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const safelist = new Safelist(readManifestDir(config.persistedQueriesDir), redis, config.redisKeyPrefix);
 
   const personalCache = await startPersonalCache(config, insecure, cache, log, {
-    isPersonal: (document, operation) => personalOperation(document, operation.name?.value ?? "", () => selectsProtectedRootField(operation, requirements)),
+    isPersonal,
     count: (result) => metrics.cache.labels("personal", result).inc(),
   });
 
@@ -146,8 +149,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       responseCachePlugin({
         // A person's data is never cached: an operation reaching it at its root is not looked up
         // (no key to hash, no cache round trip on every counsellor's or analyst's request).
-        shouldReadFromCache: async ({ document, operation }) =>
-          !document || !operation || !personalOperation(document, operation.name?.value ?? "", () => selectsProtectedRootField(operation, requirements)),
+        shouldReadFromCache: async ({ document, operation }) => !document || !operation || !isPersonal(document, operation),
         // What is private (a person's data) is the personal cache's, below.
         shouldWriteToCache: async ({ overallCachePolicy }) => overallCachePolicy.policyIfCacheable()?.scope !== "PRIVATE",
         extraCacheKeyData: async ({ contextValue }) => {
