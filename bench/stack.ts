@@ -7,7 +7,7 @@ import { freePort, startStack, type Stack } from "../scripts/stack";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs";
 import { findPids } from "./procs";
 import { startBenchStore, type BenchStore } from "./store";
-import { Redis } from "ioredis";
+import { dropKeys, redisProblem } from "../scripts/redis-run";
 
 /**
  * The Redis ours shares its caches, APQ and rate limits through, as in production: REDIS_URL, else
@@ -15,31 +15,7 @@ import { Redis } from "ioredis";
  */
 async function benchRedis(): Promise<string | null> {
   const url = process.env.REDIS_URL || "redis://127.0.0.1:6379";
-  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1_000, retryStrategy: () => null });
-  try {
-    await probe.connect();
-    await probe.ping();
-    return url;
-  } catch {
-    return null;
-  } finally {
-    probe.disconnect();
-  }
-}
-
-/** Deletes this run's keys (APQ entries would otherwise stay a day). */
-async function dropKeys(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== "0");
-  } finally {
-    redis.disconnect();
-  }
+  return (await redisProblem(url)) ? null : url;
 }
 
 /**

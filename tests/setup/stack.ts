@@ -10,35 +10,19 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { freePort, startStack, type Stack } from "../../scripts/stack";
 import { SUBGRAPH_NAMES } from "../../subgraphs";
-import { Redis } from "ioredis";
+import { dropKeys, redisProblem } from "../../scripts/redis-run";
 import { AUDIENCES } from "../../subgraphs/kit/security/caller";
 
 export const TEST_PERSONS = 2_000;
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
-async function deleteKeys(url: string, prefix: string): Promise<void> {
-  const client = new Redis(url);
-  try {
-    const keys = await client.keys(`${prefix}*`);
-    if (keys.length) await client.del(...keys);
-  } finally {
-    client.disconnect();
-  }
-}
 
 async function redisReachable(): Promise<boolean> {
-  const client = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1000, retryStrategy: () => null });
-  try {
-    await client.connect();
-    await client.ping();
-    return true;
-  } catch (error) {
-    if (process.env.CI) throw new Error(`Redis at ${TEST_REDIS_URL} is not reachable (${(error as Error).message}); CI must run with Redis.`);
-    console.log(`Redis at ${TEST_REDIS_URL} is not reachable: the graph suites run with in-memory gateway state, and tests that need Redis are skipped.`);
-    return false;
-  } finally {
-    client.disconnect();
-  }
+  const problem = await redisProblem(TEST_REDIS_URL);
+  if (!problem) return true;
+  if (process.env.CI) throw new Error(`Redis at ${TEST_REDIS_URL} is not reachable (${problem.message}); CI must run with Redis.`);
+  console.log(`Redis at ${TEST_REDIS_URL} is not reachable: the graph suites run with in-memory gateway state, and tests that need Redis are skipped.`);
+  return false;
 }
 
 declare module "vitest" {
@@ -134,7 +118,7 @@ export default async function setup(project: TestProject) {
   project.provide("accessDatabaseUrl", accessDatabase?.url ?? "");
   return async () => {
     await stack.stop();
-    if (redisUrl) await deleteKeys(redisUrl, redisKeyPrefix);
+    if (redisUrl) await dropKeys(redisUrl, redisKeyPrefix);
     await database?.drop();
     await accessDatabase?.drop();
   };
