@@ -1,12 +1,12 @@
 /**
  * `npm run start:subgraph -- <name>`: runs one subgraph alone, as it would be deployed.
  * Needs DATABASE_URL (a real PostgreSQL server, or the embedded store from `npm run start:store`);
- * ACCESS_DATABASE_URL (optional) puts the access log and consents in another database.
+ * ACCESS_DATABASE_URL (optional) puts the access log and consents in another database; SEED_PERSONS=N
+ * (optional) seeds N synthetic persons into an empty store (a demo or a test: by default nothing is seeded).
  */
 import { startSubgraph } from "../subgraphs/kit/server";
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, loadSubgraph, type SubgraphName } from "../subgraphs";
 import { subgraphPort } from "../subgraphs/kit/subgraph";
-import { DEFAULT_PERSONS } from "../subgraphs/kit/seed";
 import { exitGracefully } from "../subgraphs/kit/shutdown";
 
 const name = process.argv[2];
@@ -24,7 +24,7 @@ const running = await startSubgraph(definition, {
   databaseUrl,
   accessDatabaseUrl: process.env.ACCESS_DATABASE_URL || undefined,
   port: subgraphPort(name, DEFAULT_PORTS[name as SubgraphName]), // loadSubgraph has checked the name
-  seedPersons: Number(process.env.SEED_PERSONS ?? DEFAULT_PERSONS),
+  seedPersons: Number(process.env.SEED_PERSONS ?? 0),
   logStatements: process.env.NAEIL_DEBUG_STATEMENTS === "1",
 });
 console.log(`[${name}] ready at ${running.url}`);

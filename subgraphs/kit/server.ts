@@ -1,5 +1,5 @@
 /**
- * Runs one subgraph as an HTTP service: migrations, seed of an empty store, the federated schema
+ * Runs one subgraph as an HTTP service: migrations, a seed of an empty store when asked for, the federated schema
  * behind Apollo Server on Express, `/health` (alive) and `/ready` (store reachable), and a graceful
  * shutdown that drains in-flight requests on SIGTERM or Ctrl-C.
  */
@@ -14,7 +14,7 @@ import { createContext, type SubgraphContext } from "./context";
 import { formatSubgraphError } from "./errors";
 import { migrate } from "./migrate";
 import { openStore, type Store } from "./store";
-import { isSeeded, seedSubgraph, DEFAULT_PERSONS } from "./seed";
+import { isSeeded, seedSubgraph } from "./seed";
 import type { SubgraphDefinition } from "./subgraph";
 import { INTERNAL_TOKEN_HEADER, internalTokenVerifier } from "./security/internal-token";
 import { loadPseudonymizer } from "./security/pseudonym";
@@ -40,7 +40,7 @@ export interface SubgraphOptions {
   accessDatabaseUrl?: string;
   port: number;
   host?: string;
-  /** Persons to seed when the store is empty (SEED_PERSONS; 0 = do not seed). */
+  /** Synthetic persons to seed when the store is empty (SEED_PERSONS); absent or 0: none, a real database is never seeded unasked. */
   seedPersons?: number;
   logStatements?: boolean;
   log?: (line: string) => void;
@@ -56,7 +56,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   });
   const applied = await migrate(store, definition.dbSchema, definition.migrationsDir);
   if (applied.length) log(`applied migrations ${applied.join(", ")}`);
-  const seedPersons = options.seedPersons ?? DEFAULT_PERSONS;
+  const seedPersons = options.seedPersons ?? 0;
   if (seedPersons > 0 && definition.seededTables.length > 0 && !(await isSeeded(store, definition.dbSchema))) {
     const { persons, ms } = await seedSubgraph(store, definition, seedPersons);
     log(`seeded ${persons} synthetic persons in ${ms} ms`);
