@@ -1,7 +1,7 @@
 /**
  * The one endpoint: Apollo Server + Apollo Gateway on the composed supergraph (hot-reloaded), on
  * Express, with what a production gateway needs around it:
- *   security     authentication, schema-declared authorization, partner contract (issue 4)
+ *   security     authentication, schema-declared authorization, partner contract
  *   shared state Redis for APQ, the response cache, the safelist and rate limits (in memory without it)
  *   limits       body size, batching off, tokens, per-audience depth/aliases/root fields/cost
  *   resilience   per-subgraph timeout, retries, circuit breaker (program-data-source.ts)

@@ -1,5 +1,5 @@
 /**
- * Starts the whole graph: the embedded store (unless DATABASE_URL is given), the five subgraphs as
+ * Starts the whole graph: the embedded store (unless DATABASE_URL is given), the six subgraphs as
  * separate processes, then the gateway; waits until each is ready; stops them all in reverse order.
  * Used by `npm start`, by the tests' global setup and by the benchmarks.
  */

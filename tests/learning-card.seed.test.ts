@@ -27,7 +27,7 @@ const courses = new Map(trainingCourseCatalogue().map((course) => [course.id, co
 const EXCLUDED = new Set(["PUBLIC_SERVANT", "PRIVATE_SCHOOL_STAFF", "MILITARY"]);
 
 describe("learning-card program figures (programs.md §4)", () => {
-  it("match the brief", () => {
+  it("match the program's figures", () => {
     expect(GRANT_GENERAL).toBe(3_000_000);
     expect(GRANT_PRIORITY).toBe(5_000_000);
     expect(CARD_VALIDITY_MONTHS).toBe(60);

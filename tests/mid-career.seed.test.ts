@@ -30,7 +30,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const centerOf = new Map(CENTERS.map((c) => [c.id, c]));
 
 describe("mid-career seed figures", () => {
-  it("uses the brief's figures (programs.md §3)", async () => {
+  it("uses the program's figures (programs.md §3)", async () => {
     const seed = await import("../subgraphs/mid-career/seed");
     expect(seed.PLACEMENT_AGE_MINIMUM).toBe(50);
     expect(seed.PLACEMENT_AGE_MAXIMUM).toBe(59);
@@ -112,7 +112,7 @@ describe("mid-career seed", () => {
     expect(share).toBeLessThan(0.23);
   });
 
-  it("keeps placement figures within the brief: host >= 5 staff, >= 20 h/week, allowance <= 1,500,000, subsidy 400,000", () => {
+  it("keeps placement figures within the program's rules: host >= 5 staff, >= 20 h/week, allowance <= 1,500,000, subsidy 400,000", () => {
     expect(placements.length).toBeGreaterThan(5);
     for (const p of placements) {
       const person = persons[Number(p.person_id.slice(1)) - 1];

@@ -7,9 +7,9 @@
  * Single source of truth: the dated parameter parameters/participating-centers.yaml, which the
  * eligibility rule (rules/rules.ts, job-search-guarantee.participating-center) reads too. The seed and
  * the `jobSearchGuaranteeCenters` root field use this view of it, so they cannot disagree with the rule.
- * The brief does not list WHICH centers, so the lists there are illustrative, taken from the kit's
+ * The sources do not list WHICH centers, so the lists there are illustrative, taken from the kit's
  * CENTERS. The third step (all 40 centers of CENTERS, fewer than the reported 48) is dated 2024-01-02
- * as an assumption: the brief gives no date for "later 48".
+ * as an assumption: no date is published for "later 48".
  * A center's cohort is the step of the parameter where it first appears.
  */
 import type { ParameterValue } from "../kit/rules/parameters";

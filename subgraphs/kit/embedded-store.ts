@@ -19,7 +19,8 @@ export async function startEmbeddedStore(options: { port?: number; host?: string
     db,
     host,
     port: options.port ?? 5433,
-    // Five subgraphs with pools of 8, plus a few scripts: the multiplexer queues the statements.
+    // Six subgraphs, each with a data pool of 8 and an access-log pool of 4 (opened as needed), the
+    // gateway's 4 and a few scripts: the multiplexer queues the statements.
     maxConnections: options.maxConnections ?? 64,
   });
   await server.start();

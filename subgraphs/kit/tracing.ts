@@ -3,8 +3,9 @@
  * OTEL_EXPORTER_OTLP_ENDPOINT (or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) to export spans over OTLP/HTTP.
  *   - each service's HTTP server span continues the caller's trace (W3C traceparent);
  *   - the gateway's own spans (@apollo/gateway: request, plan, execution, fetch) nest inside;
- *   - the gateway's fetches to subgraphs carry traceparent (undici instrumentation), so a subgraph's
- *     span joins the same trace.
+ *   - the gateway's fetches to subgraphs carry traceparent (injected by gateway/subgraph-fetch.ts, which
+ *     sends them over node:http), so a subgraph's span joins the same trace; the undici instrumentation
+ *     below covers what still goes through the global fetch (a JWKS URL).
  * Spans carry methods, paths, status codes and operation names, never variables or answers.
  * The server span is made by a middleware rather than the http auto-instrumentation, which cannot
  * patch `node:http` for ES modules without a loader hook.

@@ -51,16 +51,16 @@ export const CARD_AGE_MINIMUM = 15;
  * the military (parameters/excluded-occupations.yaml on SYNTHETIC_AS_OF).
  */
 export const EXCLUDED_OCCUPATIONS: readonly string[] = p.at<string[]>("excluded-occupations", SYNTHETIC_AS_OF);
-/** Seeding window (lead's brief): cards issued from this date up to SYNTHETIC_AS_OF. */
+/** Assumption (synthetic caseload): cards issued from this date up to SYNTHETIC_AS_OF. */
 export const CARD_ISSUE_FROM = "2020-01-01";
-/** Share of eligible persons holding a card (lead's brief: about 50%). */
+/** Assumption (synthetic caseload): share of eligible persons holding a card, about 50%. */
 export const CARD_HOLDER_SHARE = 0.5;
-/** Enrollments per card (lead's brief: 0-4). */
+/** Assumption (synthetic caseload): enrollments per card, 0-4. */
 export const MAX_ENROLLMENTS = 4;
 
 /**
  * programs.md §4 "self-payment" [S]: general trainees pay 15-55% by the course's 3-year placement
- * rate, 15% at >= 70% placement and 55% below 40%. The brief gives only the ends; between them we
+ * rate, 15% at >= 70% placement and 55% below 40%. The source gives only the ends; between them we
  * use 10-point bands, 10 percentage points apart (assumption): [minimum placement %, self-payment %].
  */
 export const SELF_PAYMENT_BANDS: readonly (readonly [number, number])[] = [
@@ -78,10 +78,10 @@ export const KEY_INDUSTRY_SELF_PAYMENT_CAP = 600_000;
 export const COMPLETION_ATTENDANCE_PERCENT = 80;
 /** Assumption: full-time card courses run about 30 hours a week (sets the course length in days). */
 export const TRAINING_HOURS_PER_WEEK = 30;
-/** Course length bounds (lead's brief: 40-600 hours). */
+/** Assumption (synthetic catalogue): course length bounds, 40-600 hours. */
 export const COURSE_HOURS_MIN = 40;
 export const COURSE_HOURS_MAX = 600;
-/** Number of courses in the catalogue (lead's brief: about 300). */
+/** Assumption (synthetic catalogue): about 300 courses. */
 export const COURSE_COUNT = 300;
 
 // ---- Self-payment ------------------------------------------------------------------------------

@@ -48,13 +48,13 @@ export const MAX_WEEKLY_HOURS = 40;
 
 // ---- Mid-Career Tomorrow Center sessions -----------------------------------------------------------
 
-/** programs.md "Names", Mid-Career Tomorrow Center [brief table, no mark]: serves people 40+. */
+/** programs.md "Names", Mid-Career Tomorrow Center [no confidence mark]: serves people 40+. */
 export const CAREER_DESIGN_MIN_AGE = 40;
-/** Lead's brief: sessions held from this date up to SYNTHETIC_AS_OF. */
+/** Assumption (synthetic caseload): sessions held from this date up to SYNTHETIC_AS_OF. */
 export const SESSIONS_FROM = "2024-01-01";
-/** Lead's brief: about 35% of persons aged 40+ attended. */
+/** Assumption (synthetic caseload): about 35% of persons aged 40+ attended. */
 export const SESSION_SHARE = 0.35;
-/** Lead's brief: 1-4 sessions each. */
+/** Assumption (synthetic caseload): 1-4 sessions each. */
 export const MAX_SESSIONS = 4;
 /** Assumption: days between one session and the next (none in programs.md). */
 export const SESSION_GAP_DAYS: readonly [number, number] = [7, 60];
@@ -71,13 +71,13 @@ const LATER_SESSION_KINDS: readonly (readonly [SessionRow["kind"], number])[] = 
 
 // ---- Work experience placements --------------------------------------------------------------------
 
-/** Lead's brief: about 20% of the persons the program admits have one placement. */
+/** Assumption (synthetic caseload): about 20% of the persons the program admits have one placement. */
 export const PLACEMENT_SHARE = 0.2;
-/** Lead's brief: the 2025 pilot placed people from 2025-03-01. */
+/** Assumption (synthetic caseload): the 2025 pilot placed people from 2025-03-01. */
 export const PILOT_2025_FIRST_START = "2025-03-01";
 /** Assumption: pilot placements started by 2025-09-30, so that they (at most 3 months) ended within 2025. */
 export const PILOT_2025_LAST_START = "2025-09-30";
-/** Lead's brief; programs.md Sources, korea.kr newsId=148959272 (2026-02-09) [O]: the 2026 places from 2026-02-09. */
+/** korea.kr newsId=148959272 (2026-02-09) [O]: the 2026 places from 2026-02-09. */
 export const PLACES_2026_FIRST_START = "2026-02-09";
 /** Assumption: a placement is agreed (PLANNED) at most 30 days before it starts. */
 export const PLANNED_HORIZON_DAYS = 30;

@@ -1,5 +1,5 @@
 /**
- * Global setup of a graph suite: starts the whole stack (five subgraph processes and the gateway,
+ * Global setup of a graph suite: starts the whole stack (six subgraph processes and the gateway,
  * exactly as `npm start` does) on free ports, against the embedded store or a fresh database on the
  * real PostgreSQL server, and hands the URLs to the tests.
  *   embedded: always runs.

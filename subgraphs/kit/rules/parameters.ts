@@ -77,7 +77,7 @@ export class ParameterSet {
     }
   }
 
-  /** Version of the rule set: the newest effective date and a short content hash. */
+  /** Version of the rule set: the formulas' version and the newest effective date of its parameters. */
   version(formulasVersion: string): string {
     const latest = this.all().reduce((d, p) => (p.values.at(-1)![0] > d ? p.values.at(-1)![0] : d), "");
     return `${this.program}@${formulasVersion}+params.${latest}`;

@@ -74,7 +74,7 @@ export const CENTERS: readonly CenterSeed[] = [
   c("jeju", "Jeju Employment Center", "제주고용센터", "JEJU", 2026, ["tourism", "services"]),
 ];
 
-/** The consortium every regional network brings together (source article; domain brief §5). */
+/** The consortium every regional network brings together (the network's published model). */
 export const CONSORTIUM_KINDS = [
   "EMPLOYMENT_CENTER",
   "MID_CAREER_TOMORROW_CENTER",
