@@ -4,10 +4,11 @@ import { defineConfig } from "vitest/config";
 // graphql 16 ships index.mjs and index.js without an exports map: pin one copy (stack notes).
 const graphqlPath = createRequire(import.meta.url).resolve("graphql");
 
-const graphSuite = (name: string, store: "embedded" | "postgres") => ({
+const graphSuite = (name: string, store: "embedded" | "postgres", groupOrder: number) => ({
   extends: true as const,
   test: {
     name,
+    sequence: { groupOrder },
     include: ["tests/graph/**/*.test.ts"],
     globalSetup: ["tests/setup/stack.ts"],
     provide: { store },
@@ -22,12 +23,15 @@ export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlPath }] },
   test: {
     reporters: ["default", "./tests/setup/summary-reporter.ts"],
+    // The projects run one after another, in this order (sequence.groupOrder): unit, graph:embedded,
+    // graph:postgres, replicas. Vitest starts every project's global setup (the two graph stacks)
+    // before the first project runs, and stops them after the last.
     projects: [
-      { extends: true, test: { name: "unit", include: ["tests/*.test.ts", "tests/unit/**/*.test.ts"], testTimeout: 60_000 } },
-      graphSuite("graph:embedded", "embedded"),
-      graphSuite("graph:postgres", "postgres"),
+      { extends: true, test: { name: "unit", include: ["tests/*.test.ts", "tests/unit/**/*.test.ts"], testTimeout: 60_000, sequence: { groupOrder: 0 } } },
+      graphSuite("graph:embedded", "embedded", 1),
+      graphSuite("graph:postgres", "postgres", 2),
       // Two gateway replicas, a private Redis, subgraphs killed: a stack of its own.
-      { extends: true, test: { name: "replicas", include: ["tests/replicas/**/*.test.ts"], fileParallelism: false, testTimeout: 120_000, hookTimeout: 240_000 } },
+      { extends: true, test: { name: "replicas", include: ["tests/replicas/**/*.test.ts"], fileParallelism: false, testTimeout: 120_000, hookTimeout: 240_000, sequence: { groupOrder: 3 } } },
     ],
   },
 });
