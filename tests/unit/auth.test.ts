@@ -5,7 +5,7 @@
 import { execFile } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -311,8 +311,11 @@ describe("JWKS file (AUTH_JWKS_FILE) and key rotation", () => {
 
       const edToken = await token({ key: ed.privateKey, header: { alg: "EdDSA", kid: "ed-1" } });
       await refusal(bearer(edToken), "UNKNOWN_KEY", edToken);
-      await new Promise((done) => setTimeout(done, 20)); // a distinct mtime
+      // A rotation: the file rewritten, with a modification time of its own (set, not waited for).
+      const before = statSync(jwksFile).mtime;
       writeFileSync(jwksFile, JSON.stringify({ keys: [rsaJwk, edJwk] }));
+      const rotated = new Date(before.getTime() + 1_000);
+      utimesSync(jwksFile, rotated, rotated);
       expect((await authenticate(bearer(edToken))).audience).toBe("analyst");
     } finally {
       delete process.env.AUTH_JWKS_FILE;
