@@ -2,8 +2,9 @@
  * Sliding-window rate counting (the "sliding window counter": the previous fixed window's count,
  * weighted by how much of it the sliding window still covers, plus the current window's count).
  * One Lua script per request, so check-and-count is atomic in Redis and every replica sees the same
- * counts; Redis's own clock (TIME) is the only clock. Two keys per client, with a hash tag so they
- * live in one Redis Cluster slot.
+ * counts; Redis's own clock (TIME) is the only clock (a counter may be given a clock of its own, so a
+ * test can stand exactly at a window's edge). Two keys per client, with a hash tag so they live in
+ * one Redis Cluster slot.
  *
  * Why not rate-limiter-flexible: it counts in fixed windows, which let a client send twice its
  * budget across a window boundary; the sliding counter bounds that at the cost of one more GET.
@@ -33,8 +34,11 @@ function decide(previous: number, current: number, elapsedMs: number, limit: num
 const SCRIPT = `
 local limit = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local now = tonumber(ARGV[3])
+if not now then
+  local t = redis.call('TIME')
+  now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
 local index = math.floor(now / window)
 local elapsed = now - index * window
 local currentKey = KEYS[1] .. ':' .. index
@@ -51,17 +55,18 @@ if current + 1 > limit or previous == 0 then wait = window - elapsed else wait =
 return {0, 0, math.max(1, math.min(wait, window))}
 `;
 
-type ScriptedRedis = SharedRedis & { naeilSlidingWindow(key: string, limit: number, windowMs: number): Promise<[number, number, number]> };
+type ScriptedRedis = SharedRedis & { naeilSlidingWindow(key: string, limit: number, windowMs: number, ...now: number[]): Promise<[number, number, number]> };
 
 export class RedisWindowCounter implements WindowCounter {
   private readonly redis: ScriptedRedis;
-  constructor(redis: SharedRedis, private readonly prefix: string) {
+  /** `clock` (milliseconds) replaces Redis's TIME; without it, Redis's clock is the one every replica shares. */
+  constructor(redis: SharedRedis, private readonly prefix: string, private readonly clock?: () => number) {
     redis.defineCommand("naeilSlidingWindow", { numberOfKeys: 1, lua: SCRIPT });
     this.redis = redis as ScriptedRedis;
   }
 
   async consume(key: string, limit: number, windowMs: number): Promise<WindowDecision> {
-    const [allowed, remaining, retryAfterMs] = await this.redis.naeilSlidingWindow(`${this.prefix}{${key}}`, limit, windowMs);
+    const [allowed, remaining, retryAfterMs] = await this.redis.naeilSlidingWindow(`${this.prefix}{${key}}`, limit, windowMs, ...(this.clock ? [this.clock()] : []));
     return { allowed: allowed === 1, remaining, retryAfterMs };
   }
 }
