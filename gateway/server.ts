@@ -44,6 +44,7 @@ import { observabilityPlugin } from "./observability/plugin";
 import { jsonErrorHandler } from "./http-errors";
 import { startTracing } from "../subgraphs/kit/tracing";
 import { startPersonalCache } from "./shared/personal-cache";
+import { noStoreForPersonalData } from "./shared/no-store";
 
 export type { GatewayContext };
 
@@ -158,6 +159,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         },
       }),
       ...(personalCache ? [personalCache.plugin] : []),
+      noStoreForPersonalData<GatewayContext>(),
     ],
   });
   await server.start();

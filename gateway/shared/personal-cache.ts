@@ -12,7 +12,8 @@
  * Entries are sealed (sealed-value.ts) and keyed by sha256 of (caller, document, operation,
  * variables). Invalidation: every successful mutation changes the cache generation, and an entry
  * of another generation is a miss, on every replica at once. Consents and the access log carry no
- * hint and are never cached, so a revoked consent and a new access show at once.
+ * hint and are never cached, so a revoked consent and a new access show at once. Clients get
+ * `Cache-Control: no-store` on a person's data, cache on or off (no-store.ts).
  */
 import { createHash, randomUUID } from "node:crypto";
 import { HeaderMap, type ApolloServerPlugin } from "@apollo/server";
@@ -94,10 +95,8 @@ export function personalCachePlugin(options: PersonalCacheOptions): ApolloServer
         async willSendResponse({ operation, response, overallCachePolicy, contextValue }) {
           if (response.body.kind !== "single") return;
           const { data, errors } = response.body.singleResult;
+          // Clients are told not to keep it (no-store.ts).
           const policy = overallCachePolicy.policyIfCacheable();
-          // The gateway may keep a person's data for the same caller; browsers and proxies may not
-          // (a counsellor's shared desk computer must not hold it).
-          if (policy?.scope === "PRIVATE") response.http.headers.set("cache-control", "no-store");
           if (operation?.operation === "mutation" && data && !errors) {
             await cache.set(GENERATION_KEY, randomUUID()).catch((error: Error) => options.log(`cache generation not changed after a mutation (${error.message}): entries expire within ${options.maxAgeSeconds} s`));
             return;
