@@ -71,6 +71,18 @@ async function ready(gateway: RunningGateway): Promise<{ status: number; body: a
   return { status: response.status, body: await response.json() };
 }
 
+/**
+ * A gateway counts in its own memory until its Redis connection is up (then in Redis): wait for
+ * that, as its /ready reports it, before counting on Redis.
+ */
+async function withRedis(gateway: RunningGateway): Promise<RunningGateway> {
+  for (let i = 0; i < 600; i++) {
+    if ((await ready(gateway)).body.sharedState === "redis") return gateway;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("the gateway's Redis connection did not come up within a minute");
+}
+
 afterAll(async () => {
   for (const gateway of started) await gateway.stop();
   if (inject("redisUrl")) for (const prefix of prefixes) await dropKeys(inject("redisUrl"), prefix);
@@ -132,7 +144,7 @@ describe.skipIf(skipReason())("gateway settings", () => {
 
     it("counts bad tokens sent over HTTP in Redis against the client's anonymous budget, until RATE_LIMITED", async () => {
       const prefix = ownPrefix("refusals");
-      const gateway = await ownGateway({ REDIS_URL: inject("redisUrl"), REDIS_KEY_PREFIX: prefix, RATE_LIMIT_ANONYMOUS: "3", PERSONAL_CACHE_SECONDS: "0" });
+      const gateway = await withRedis(await ownGateway({ REDIS_URL: inject("redisUrl"), REDIS_KEY_PREFIX: prefix, RATE_LIMIT_ANONYMOUS: "3", PERSONAL_CACHE_SECONDS: "0" }));
       // The test talks to the gateway over loopback, a trusted proxy by default: X-Forwarded-For names the client.
       const client = { ...badToken, "x-forwarded-for": "198.51.100.23" };
       const answers = [];
@@ -160,9 +172,9 @@ describe.skipIf(skipReason())("gateway settings", () => {
       const trusting = ownPrefix("trusting");
       const distrusting = ownPrefix("distrusting");
       // Default: loopback (where this test sends from) is trusted.
-      const behindProxy = await ownGateway({ REDIS_URL: inject("redisUrl"), REDIS_KEY_PREFIX: trusting, PERSONAL_CACHE_SECONDS: "0" });
+      const behindProxy = await withRedis(await ownGateway({ REDIS_URL: inject("redisUrl"), REDIS_KEY_PREFIX: trusting, PERSONAL_CACHE_SECONDS: "0" }));
       // Only 192.0.2.1 is a proxy: the test's own X-Forwarded-For is a forgery, and ignored.
-      const exposed = await ownGateway({ REDIS_URL: inject("redisUrl"), REDIS_KEY_PREFIX: distrusting, TRUST_PROXY: "192.0.2.1", PERSONAL_CACHE_SECONDS: "0" });
+      const exposed = await withRedis(await ownGateway({ REDIS_URL: inject("redisUrl"), REDIS_KEY_PREFIX: distrusting, TRUST_PROXY: "192.0.2.1", PERSONAL_CACHE_SECONDS: "0" }));
       const forwarded = { ...badToken, "x-forwarded-for": "203.0.113.77" };
       expect((await send(behindProxy, forwarded)).status).toBe(401);
       expect((await send(exposed, forwarded)).status).toBe(401);
@@ -188,7 +200,7 @@ describe.skipIf(skipReason())("gateway settings", () => {
 
     it("seals the personal cache's entries in Redis: no person data readable there, and an altered entry is never served", async () => {
       const prefix = ownPrefix("sealed");
-      const gateway = await ownGateway({ REDIS_URL: inject("redisUrl"), REDIS_KEY_PREFIX: prefix });
+      const gateway = await withRedis(await ownGateway({ REDIS_URL: inject("redisUrl"), REDIS_KEY_PREFIX: prefix }));
       const as = counsellorOf("sealed");
       const first = await graphql(personQuery, { id: own().id }, { url: gateway.url, as });
       expect(first.errors).toBeUndefined();
