@@ -92,6 +92,7 @@ export class ProgramDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (key) {
       const pending = inflight.get(key);
       if (pending) {
+        this.metrics.sharedFetches.labels(this.serviceName).inc();
         // Each request gets its own copy (the gateway merges into it) and the fetch's cache hint.
         const shared = await pending;
         restrictCachePolicy(options, shared.cacheControl);

@@ -16,6 +16,7 @@ export class GatewayMetrics {
     name: "naeil_subgraph_fetch_duration_seconds", help: "Latency of each subgraph fetch, by subgraph and outcome.", labelNames: ["subgraph", "outcome"],
     buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers: [this.registry],
   });
+  readonly sharedFetches = new Counter({ name: "naeil_subgraph_fetches_shared_total", help: "Subgraph fetches not sent because they joined an identical in-flight anonymous fetch, by subgraph.", labelNames: ["subgraph"], registers: [this.registry] });
   readonly cache = new Counter({ name: "naeil_response_cache_total", help: "Response cache lookups, by data (public: shared by everyone; personal: a caller's own answers) and result (hit, miss).", labelNames: ["data", "result"], registers: [this.registry] });
   readonly rateLimited = new Counter({ name: "naeil_rate_limited_total", help: "Requests refused by the rate limit, by audience.", labelNames: ["audience"], registers: [this.registry] });
   readonly limitRejected = new Counter({ name: "naeil_query_limit_rejections_total", help: "Operations refused by a query limit, by limit.", labelNames: ["limit"], registers: [this.registry] });
