@@ -105,6 +105,8 @@ export default async function setup(project: TestProject) {
         ...Object.fromEntries(AUDIENCES.map((a) => [`RATE_LIMIT_${a.toUpperCase()}`, "1000000"])),
       },
       output: "quiet",
+      // Several suites may share a 2-core machine: a slow start is not a failure.
+      readyTimeoutMs: 600_000,
     });
   } catch (error) {
     await database?.drop();
