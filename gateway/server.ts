@@ -37,6 +37,7 @@ import { Safelist, readManifestDir, safelistPlugin } from "./shared/safelist";
 import { RateLimits } from "./limits/rate-limit";
 import { MAX_BODY, MAX_TOKENS, budgetsFromEnv } from "./limits/budgets";
 import { queryLimitsPlugin } from "./limits/query-limits";
+import { limitsBeforeValidation } from "./limits/before-validation";
 import { fieldSuggestionsPlugin } from "./limits/field-suggestions";
 import { GatewayMetrics } from "./observability/metrics";
 import { createLogger } from "../subgraphs/kit/log";
@@ -189,12 +190,19 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     res.send(await metrics.registry.metrics());
   });
   const signInternalToken = await internalTokenSigner();
+  const gatewayContext = contextFactory({ insecure, rateLimits, signInternalToken, onRateLimited: (audience) => metrics.rateLimited.labels(audience).inc() });
+  const checkDocument = limitsBeforeValidation(budgets, (limit) => metrics.limitRejected.labels(limit).inc());
   app.use(
     "/graphql",
     express.json({ limit: MAX_BODY }),
     ...(tracing ? [tracing.middleware] : []),
     expressMiddleware(server, {
-      context: contextFactory({ insecure, rateLimits, signInternalToken, onRateLimited: (audience) => metrics.rateLimited.labels(audience).inc() }),
+      // The document's cheap limits are checked as soon as the caller is known, before Apollo Server validates it.
+      context: async (args) => {
+        const context = await gatewayContext(args);
+        checkDocument(args.req, context.caller.audience);
+        return context;
+      },
     }),
   );
   app.use(jsonErrorHandler);
