@@ -76,9 +76,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     buildService: ({ name, url }) => {
       const policy = subgraphPolicy(policyOptions);
       metrics.circuit.labels(name).set(0);
-      policy.onStateChange((state) => {
-        metrics.circuit.labels(name).set(state === "closed" ? 0 : state === "half-open" ? 1 : 2);
-        log.warn({ subgraph: name, circuit: state }, "circuit breaker");
+      policy.onStateChange((state, audience) => {
+        const worst = policy.state();
+        metrics.circuit.labels(name).set(worst === "closed" ? 0 : worst === "half-open" ? 1 : 2);
+        log.warn({ subgraph: name, audience, circuit: state }, "circuit breaker");
       });
       return new ProgramDataSource(name, urlOf[name] ?? url ?? "", policy, metrics);
     },
