@@ -5,7 +5,7 @@
  *   shared state Redis for APQ, the response cache, the safelist and rate limits (in memory without it)
  *   limits       body size, batching off, tokens, per-audience depth/aliases/root fields/cost
  *   resilience   per-subgraph timeout, retries, circuit breaker (program-data-source.ts)
- *   operations   /health, /ready, /metrics, JSON logs, graceful drain
+ *   operations   /health, /ready; /metrics on the operations port; JSON logs, graceful drain
  */
 import http from "node:http";
 import { readFileSync } from "node:fs";
@@ -45,12 +45,15 @@ import { observabilityPlugin } from "./observability/plugin";
 import { jsonErrorHandler } from "./http-errors";
 import { startTracing } from "../subgraphs/kit/tracing";
 import { startPersonalCache } from "./shared/personal-cache";
+import { startOperationsServer, type Readiness } from "./observability/operations-server";
 
 export type { GatewayContext };
 
 export interface RunningGateway {
   url: string;
   port: number;
+  /** Base URL of the operations endpoints (/metrics, /health, /ready). */
+  operationsUrl: string;
   gateway: ApolloGateway;
   metrics: GatewayMetrics;
   stop(): Promise<void>;
@@ -167,7 +170,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   app.get("/health", (_req, res) => {
     res.json({ status: "alive" });
   });
-  app.get("/ready", async (_req, res) => {
+  const readiness = async (): Promise<Readiness> => {
     const checks = await Promise.all(
       services.map(async ({ name, url }) => {
         try {
@@ -184,12 +187,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     const status = up === checks.length ? "ready" : up > 0 ? "degraded" : "unavailable";
     // Redis is reported, not required: without it the gateway serves on with per-replica state.
     const sharedState = !redis ? "in memory (no REDIS_URL)" : isRedisUp(redis) ? "redis" : "redis unreachable: per-replica fallback";
-    res.status(up > 0 ? 200 : 503).json({ status, subgraphs: Object.fromEntries(checks), sharedState });
+    return { status: up > 0 ? 200 : 503, body: { status, subgraphs: Object.fromEntries(checks), sharedState } };
+  };
+  app.get("/ready", async (_req, res) => {
+    const { status, body } = await readiness();
+    res.status(status).json(body);
   });
-  app.get("/metrics", async (_req, res) => {
-    res.setHeader("content-type", metrics.registry.contentType);
-    res.send(await metrics.registry.metrics());
-  });
+  // /metrics is served on the operations port only (observability/operations-server.ts).
+  const operations = await startOperationsServer({ port: config.operationsPort, host: config.operationsHost, metrics, readiness });
   const signInternalToken = await internalTokenSigner();
   const gatewayContext = contextFactory({ insecure, rateLimits, signInternalToken, onRateLimited: (audience) => metrics.rateLimited.labels(audience).inc() });
   const checkDocument = limitsBeforeValidation(budgets, (limit) => metrics.limitRejected.labels(limit).inc());
@@ -213,14 +218,16 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     httpServer.listen(config.port, config.host, resolve);
   });
   const port = (httpServer.address() as { port: number }).port;
-  log.info({ url: `http://${config.host}:${port}/graphql` }, "gateway listening");
+  log.info({ url: `http://${config.host}:${port}/graphql`, operations: operations.url }, "gateway listening");
   return {
     url: `http://${config.host}:${port}/graphql`,
     port,
+    operationsUrl: operations.url,
     gateway,
     metrics,
     async stop() {
       await server.stop();
+      await operations.close();
       await personalCache?.close();
       redis?.disconnect();
       await tracing?.shutdown();
