@@ -134,7 +134,7 @@ describe.skipIf(skipReason())("personal cache", () => {
   });
 
   it("counts hits and misses of personal data apart from public data in /metrics", async () => {
-    const metrics = await (await fetch(inject("gatewayUrl").replace(/\/graphql$/, "/metrics"))).text();
+    const metrics = await (await fetch(`${inject("operationsUrl")}/metrics`)).text();
     expect(Number(/naeil_response_cache_total\{data="personal",result="hit"\} (\d+)/.exec(metrics)?.[1])).toBeGreaterThanOrEqual(3);
     expect(Number(/naeil_response_cache_total\{data="personal",result="miss"\} (\d+)/.exec(metrics)?.[1])).toBeGreaterThanOrEqual(5);
   });
