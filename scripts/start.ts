@@ -1,7 +1,8 @@
 /**
  * `npm start`: the whole graph on one machine (embedded store unless DATABASE_URL is set).
  * Options: --persons N (seed size for an empty store, default 10,000); --gateway-replicas N (default 1;
- * replicas listen on :4000 and then free ports, and share state through REDIS_URL).
+ * replicas listen on :4000 and then free ports, and share state through REDIS_URL); --ready-timeout S
+ * (how long each process may take to be ready, default 180).
  * Ports: PEOPLE_PORT ... JOURNEY_PORT, GATEWAY_PORT, OPERATIONS_PORT, PGLITE_PORT (portsFromEnv).
  * If any process of the graph exits on its own, the rest is stopped and npm start exits with 1.
  */
@@ -9,7 +10,7 @@ import { parseArgs } from "node:util";
 import { startStack, portsFromEnv } from "./stack";
 import { exitGracefully } from "../subgraphs/kit/shutdown";
 
-const { values } = parseArgs({ options: { persons: { type: "string" }, "gateway-replicas": { type: "string" } } });
+const { values } = parseArgs({ options: { persons: { type: "string" }, "gateway-replicas": { type: "string" }, "ready-timeout": { type: "string" } } });
 const gatewayReplicas = Number(values["gateway-replicas"] ?? 1);
 if (!Number.isInteger(gatewayReplicas) || gatewayReplicas < 1) {
   console.error("--gateway-replicas must be a whole number of 1 or more");
@@ -33,6 +34,7 @@ const stack = await startStack({
   ports: configured.ports,
   storePort: configured.storePort,
   onChildExit: "stop",
+  readyTimeoutMs: values["ready-timeout"] ? Number(values["ready-timeout"]) * 1000 : undefined,
 });
 console.log(`\nnaeil-graph is ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${stack.gatewayUrls.join(", ")}`);
 console.log(`Metrics: ${stack.operationsUrls.map((url) => `${url}/metrics`).join(", ")}; processes: ${Object.entries(stack.pids).map(([name, pid]) => `${name} ${pid}`).join(", ")}`);
