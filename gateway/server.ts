@@ -36,7 +36,7 @@ import { sharedCache } from "./shared/key-value-cache";
 import { Safelist, readManifestDir, safelistPlugin } from "./shared/safelist";
 import { RateLimits } from "./limits/rate-limit";
 import { MAX_BODY, MAX_TOKENS, budgetsFromEnv } from "./limits/budgets";
-import { queryLimitsPlugin } from "./limits/query-limits";
+import { QUERY_LIMIT_EXCEEDED, queryLimitsPlugin } from "./limits/query-limits";
 import { limitsBeforeValidation } from "./limits/before-validation";
 import { fieldSuggestionsPlugin } from "./limits/field-suggestions";
 import { GatewayMetrics } from "./observability/metrics";
@@ -197,16 +197,22 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const operations = await startOperationsServer({ port: config.operationsPort, host: config.operationsHost, metrics, readiness });
   const signInternalToken = await internalTokenSigner();
   const gatewayContext = contextFactory({ insecure, rateLimits, signInternalToken, onRateLimited: (audience) => metrics.rateLimited.labels(audience).inc() });
-  const checkDocument = limitsBeforeValidation(budgets, (limit) => metrics.limitRejected.labels(limit).inc());
+  const checkDocument = limitsBeforeValidation(budgets);
   app.use(
     "/graphql",
     express.json({ limit: MAX_BODY }),
     ...(tracing ? [tracing.middleware] : []),
     expressMiddleware(server, {
       // The document's cheap limits are checked as soon as the caller is known, before Apollo Server validates it.
+      // A refusal here never reaches the plugins: it is counted and logged as observabilityPlugin would.
       context: async (args) => {
         const context = await gatewayContext(args);
-        checkDocument(args.req, context.caller.audience);
+        checkDocument(args.req, context.caller.audience, ({ limit, operationName }) => {
+          metrics.limitRejected.labels(limit).inc();
+          metrics.requests.labels(metrics.operation(operationName), "error").inc();
+          metrics.errors.labels(QUERY_LIMIT_EXCEEDED).inc();
+          log.info({ requestId: context.requestId, operation: operationName, audience: context.caller.audience, status: 400, errors: [QUERY_LIMIT_EXCEEDED], limit }, "request");
+        });
         return context;
       },
     }),

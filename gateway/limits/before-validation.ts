@@ -26,18 +26,31 @@ function queryText(request: { body?: unknown; query?: unknown }): string | null 
   return null;
 }
 
-export function limitsBeforeValidation(budgets: Record<Audience, Budget>, onReject: (limit: string) => void) {
-  const shapes = new Map<string, DocumentShape[] | null>();
-  const shapesOf = (query: string): DocumentShape[] | null => {
+interface Measured {
+  shapes: DocumentShape[];
+  /** The name of the document's only operation, if it has one and a name. */
+  onlyOperation: string | null;
+}
+
+/** What a refusal is reported with (metrics and the request's log line). */
+export interface Refusal {
+  limit: string;
+  operationName: string | null;
+}
+
+export function limitsBeforeValidation(budgets: Record<Audience, Budget>) {
+  const shapes = new Map<string, Measured | null>();
+  const shapesOf = (query: string): Measured | null => {
     const kept = shapes.get(query);
     if (kept !== undefined) {
       shapes.delete(query);
       shapes.set(query, kept);
       return kept;
     }
-    let measured: DocumentShape[] | null;
+    let measured: Measured | null;
     try {
-      measured = [...documentShapes(parse(query, { maxTokens: MAX_TOKENS })).values()];
+      const operations = documentShapes(parse(query, { maxTokens: MAX_TOKENS }));
+      measured = { shapes: [...operations.values()], onlyOperation: operations.size === 1 ? ([...operations.keys()][0].name?.value ?? null) : null };
     } catch {
       measured = null; // not GraphQL: Apollo Server answers GRAPHQL_PARSE_FAILED
     }
@@ -45,14 +58,15 @@ export function limitsBeforeValidation(budgets: Record<Audience, Budget>, onReje
     shapes.set(query, measured);
     return measured;
   };
-  /** Throws QUERY_LIMIT_EXCEEDED when the request's document is too large for the audience. */
-  return (request: { body?: unknown; query?: unknown }, audience: Audience): void => {
+  /** Throws QUERY_LIMIT_EXCEEDED when the request's document is too large for the audience (after telling onRefused). */
+  return (request: { body?: unknown; query?: unknown }, audience: Audience, onRefused: (refusal: Refusal) => void): void => {
     const query = queryText(request);
     if (query === null) return;
     const measured = shapesOf(query);
-    const rejected = measured && shapeRejection(measured, budgets[audience]);
+    const rejected = measured && shapeRejection(measured.shapes, budgets[audience]);
     if (rejected) {
-      onReject(rejected.limit);
+      const named = (request.body as { operationName?: unknown } | undefined)?.operationName;
+      onRefused({ limit: rejected.limit, operationName: typeof named === "string" ? named : measured.onlyOperation });
       throw limitExceeded(rejected.limit, rejected.max, rejected.measured, audience);
     }
   };

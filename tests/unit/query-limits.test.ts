@@ -126,7 +126,7 @@ describe("the limits plugin in Apollo Server", () => {
     validationRules: [countingRule],
     plugins: [queryLimitsPlugin<Context>(budgets, (context) => context.caller, () => {})],
   });
-  const checkDocument = limitsBeforeValidation(budgets, () => {});
+  const checkDocument = limitsBeforeValidation(budgets);
   let url = "";
   let httpServer: http.Server;
   const post = async (body: Record<string, unknown>) => {
@@ -140,7 +140,7 @@ describe("the limits plugin in Apollo Server", () => {
       // As the gateway does (gateway/server.ts): the caller first, then the document's cheap limits.
       context: async ({ req }) => {
         const context = { caller: { audience: "anonymous" } as Caller };
-        checkDocument(req, context.caller.audience);
+        checkDocument(req, context.caller.audience, () => {});
         return context;
       },
     }));
