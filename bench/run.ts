@@ -16,6 +16,7 @@ import { rssBytes } from "./procs";
 import { combine, ratiosTable, resultsTable, writeResults, type Report } from "./report";
 import { scenarioRuns } from "./scenarios";
 import { soak } from "./soak";
+import { describeBurst, hostileBurst } from "./hostile-burst";
 import { startBenchStack } from "./stack";
 import { writeRewrittenSupergraph } from "./supergraph";
 import { TARGETS, type RunningTarget } from "./targets";
@@ -86,12 +87,21 @@ try {
   }
   const cells = runs.flatMap((run) => targets.map((t) => combine(t.name, run.name, measured.get(`${run.name}\0${t.name}`) ?? [])));
 
+  // A public query's latency while hostile documents arrive (bench/hostile-burst.ts), on every target.
+  const publicBodies = scenarioRuns(["public"], args.persons)[0].bodies;
+  for (const target of targets) {
+    const burst = await hostileBurst({ url: target.url, pids: target.pids, publicBodies, seconds: Math.max(2, seconds) });
+    const line = describeBurst(target.name, burst);
+    log(line);
+    notes.push(line);
+  }
+
   let soakResult;
   if (args.soak > 0) {
     const ours = targets.find((t) => t.name === "ours") ?? (await TARGETS.ours(ctx));
     const counsellor = scenarioRuns(["counsellor"], args.persons)[0];
     log(`soak: counsellor against ours for ${args.soak} min`);
-    soakResult = await soak({ url: ours.url, pids: ours.pids, headers: await benchHeaders("counsellor"), bodies: counsellor.bodies, connections: args.connections, minutes: args.soak, log });
+    soakResult = await soak({ url: ours.url, metricsUrl: bench.stack.operationsUrls[0] + "/metrics", pids: ours.pids, headers: await benchHeaders("counsellor"), bodies: counsellor.bodies, connections: args.connections, minutes: args.soak, log });
     notes.push(`soak: ${args.soak} min of counsellor on ours, RSS slope ${soakResult.rssSlopeMbPerMin.toFixed(2)} MB/min (least squares over ${soakResult.samples.length} samples), ${soakResult.rssSlopeSecondHalfMbPerMin.toFixed(2)} MB/min over the second half; V8 heap in use ${soakResult.heapSlopeMbPerMin?.toFixed(2) ?? "?"} MB/min`);
   }
 

@@ -28,9 +28,9 @@ export interface SoakResult {
   heapSlopeMbPerMin: number | null;
 }
 
-async function heapUsedMb(graphqlUrl: string): Promise<number | null> {
+async function heapUsedMb(metricsUrl: string): Promise<number | null> {
   try {
-    const text = await (await fetch(graphqlUrl.replace(/\/graphql$/, "/metrics"), { signal: AbortSignal.timeout(2_000) })).text();
+    const text = await (await fetch(metricsUrl, { signal: AbortSignal.timeout(2_000) })).text();
     const match = /^naeil_gateway_nodejs_heap_size_used_bytes (\S+)$/m.exec(text);
     return match ? Number(match[1]) / 2 ** 20 : null;
   } catch {
@@ -53,7 +53,7 @@ export function slope(xs: number[], ys: number[]): number {
   return den ? num / den : 0;
 }
 
-export async function soak(options: { url: string; pids: number[]; headers: Record<string, string>; bodies: string[]; connections: number; minutes: number; log: (line: string) => void }): Promise<SoakResult> {
+export async function soak(options: { url: string; metricsUrl: string; pids: number[]; headers: Record<string, string>; bodies: string[]; connections: number; minutes: number; log: (line: string) => void }): Promise<SoakResult> {
   const samples: SoakSample[] = [];
   const started = Date.now();
   while (Date.now() - started < options.minutes * 60_000) {
@@ -61,7 +61,7 @@ export async function soak(options: { url: string; pids: number[]; headers: Reco
     const sample: SoakSample = {
       atMin: (Date.now() - started) / 60_000,
       rssMb: options.pids.reduce((n, pid) => n + rssBytes(pid), 0) / 2 ** 20,
-      heapUsedMb: await heapUsedMb(options.url),
+      heapUsedMb: await heapUsedMb(options.metricsUrl),
       rps: r.rps,
       p50: r.p50,
       p99: r.p99,

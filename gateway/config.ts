@@ -9,6 +9,9 @@ import { PERSONAL_MAX_AGE_SECONDS } from "../subgraphs/kit/cache-control";
 export interface GatewayConfig {
   port: number;
   host: string;
+  /** Port of the operations endpoints (/metrics, /health, /ready), apart from the public one; 0: any free port. */
+  operationsPort: number;
+  operationsHost: string;
   supergraphPath: string;
   /** Subgraph URL overrides by service name. */
   subgraphUrls: Record<string, string>;
@@ -26,6 +29,8 @@ export interface GatewayConfig {
   onQueryPlan?: (queryPlan: unknown) => void;
 }
 
+/** OPERATIONS_PORT unset: any free port (logged at start); deploy/ sets 9464, the Prometheus exporters' convention. */
+export const DEFAULT_OPERATIONS_PORT = 0;
 export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(new URL("../schema/supergraph.graphql", import.meta.url));
 export const DEFAULT_PERSISTED_QUERIES_DIR = fileURLToPath(new URL("../persisted-queries", import.meta.url));
 
@@ -42,6 +47,8 @@ export function gatewayConfigFromEnv(names: readonly string[], env = process.env
   return {
     port: Number(env.GATEWAY_PORT ?? 4000),
     host: env.GATEWAY_HOST ?? "127.0.0.1",
+    operationsPort: Number(env.OPERATIONS_PORT ?? DEFAULT_OPERATIONS_PORT),
+    operationsHost: env.OPERATIONS_HOST ?? env.GATEWAY_HOST ?? "127.0.0.1",
     supergraphPath: env.SUPERGRAPH_PATH ?? DEFAULT_SUPERGRAPH_PATH,
     subgraphUrls: subgraphUrlOverrides(names, env),
     redisUrl: env.REDIS_URL || null,

@@ -6,6 +6,6 @@ import { startGateway } from "./server";
 import { exitGracefully } from "../subgraphs/kit/shutdown";
 
 const running = await startGateway(gatewayConfigFromEnv(SUBGRAPH_NAMES));
-console.log(`[gateway] ready at ${running.url}`);
+console.log(`[gateway] ready at ${running.url} (metrics: ${running.operationsUrl}/metrics)`);
 
 exitGracefully("gateway", running.stop);

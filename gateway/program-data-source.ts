@@ -113,7 +113,8 @@ export class ProgramDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const started = performance.now();
     let outcome = "ok";
     try {
-      const policy = mutation ? this.policy.once : this.policy.idempotent;
+      const policies = this.policy.forAudience(options.context?.caller?.audience ?? "anonymous");
+      const policy = mutation ? policies.once : policies.idempotent;
       // A signal of its own per fetch: cockatiel links each attempt's signal to it, and a shared parent
       // (its default) would collect listeners from every fetch (MaxListenersExceededWarning).
       return await policy.execute(({ signal }) => attemptSignal.run(signal, () => this.attempt(options)), new AbortController().signal);

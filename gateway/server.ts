@@ -5,7 +5,7 @@
  *   shared state Redis for APQ, the response cache, the safelist and rate limits (in memory without it)
  *   limits       body size, batching off, tokens, per-audience depth/aliases/root fields/cost
  *   resilience   per-subgraph timeout, retries, circuit breaker (program-data-source.ts)
- *   operations   /health, /ready, /metrics, JSON logs, graceful drain
+ *   operations   /health, /ready; /metrics on the operations port; JSON logs, graceful drain
  */
 import http from "node:http";
 import { readFileSync } from "node:fs";
@@ -36,7 +36,8 @@ import { sharedCache } from "./shared/key-value-cache";
 import { Safelist, readManifestDir, safelistPlugin } from "./shared/safelist";
 import { RateLimits } from "./limits/rate-limit";
 import { MAX_BODY, MAX_TOKENS, budgetsFromEnv } from "./limits/budgets";
-import { queryLimitsPlugin } from "./limits/query-limits";
+import { QUERY_LIMIT_EXCEEDED, queryLimitsPlugin } from "./limits/query-limits";
+import { limitsBeforeValidation } from "./limits/before-validation";
 import { fieldSuggestionsPlugin } from "./limits/field-suggestions";
 import { GatewayMetrics } from "./observability/metrics";
 import { createLogger } from "../subgraphs/kit/log";
@@ -45,12 +46,15 @@ import { jsonErrorHandler } from "./http-errors";
 import { startTracing } from "../subgraphs/kit/tracing";
 import { startPersonalCache } from "./shared/personal-cache";
 import { noStoreForPersonalData } from "./shared/no-store";
+import { startOperationsServer, type Readiness } from "./observability/operations-server";
 
 export type { GatewayContext };
 
 export interface RunningGateway {
   url: string;
   port: number;
+  /** Base URL of the operations endpoints (/metrics, /health, /ready). */
+  operationsUrl: string;
   gateway: ApolloGateway;
   metrics: GatewayMetrics;
   stop(): Promise<void>;
@@ -76,9 +80,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     buildService: ({ name, url }) => {
       const policy = subgraphPolicy(policyOptions);
       metrics.circuit.labels(name).set(0);
-      policy.onStateChange((state) => {
-        metrics.circuit.labels(name).set(state === "closed" ? 0 : state === "half-open" ? 1 : 2);
-        log.warn({ subgraph: name, circuit: state }, "circuit breaker");
+      policy.onStateChange((state, audience) => {
+        const worst = policy.state();
+        metrics.circuit.labels(name).set(worst === "closed" ? 0 : worst === "half-open" ? 1 : 2);
+        log.warn({ subgraph: name, audience, circuit: state }, "circuit breaker");
       });
       return new ProgramDataSource(name, urlOf[name] ?? url ?? "", policy, metrics);
     },
@@ -167,7 +172,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   app.get("/health", (_req, res) => {
     res.json({ status: "alive" });
   });
-  app.get("/ready", async (_req, res) => {
+  const readiness = async (): Promise<Readiness> => {
     const checks = await Promise.all(
       services.map(async ({ name, url }) => {
         try {
@@ -184,19 +189,34 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     const status = up === checks.length ? "ready" : up > 0 ? "degraded" : "unavailable";
     // Redis is reported, not required: without it the gateway serves on with per-replica state.
     const sharedState = !redis ? "in memory (no REDIS_URL)" : isRedisUp(redis) ? "redis" : "redis unreachable: per-replica fallback";
-    res.status(up > 0 ? 200 : 503).json({ status, subgraphs: Object.fromEntries(checks), sharedState });
+    return { status: up > 0 ? 200 : 503, body: { status, subgraphs: Object.fromEntries(checks), sharedState } };
+  };
+  app.get("/ready", async (_req, res) => {
+    const { status, body } = await readiness();
+    res.status(status).json(body);
   });
-  app.get("/metrics", async (_req, res) => {
-    res.setHeader("content-type", metrics.registry.contentType);
-    res.send(await metrics.registry.metrics());
-  });
+  // /metrics is served on the operations port only (observability/operations-server.ts).
+  const operations = await startOperationsServer({ port: config.operationsPort, host: config.operationsHost, metrics, readiness });
   const signInternalToken = await internalTokenSigner();
+  const gatewayContext = contextFactory({ insecure, rateLimits, signInternalToken, onRateLimited: (audience) => metrics.rateLimited.labels(audience).inc() });
+  const checkDocument = limitsBeforeValidation(budgets);
   app.use(
     "/graphql",
     express.json({ limit: MAX_BODY }),
     ...(tracing ? [tracing.middleware] : []),
     expressMiddleware(server, {
-      context: contextFactory({ insecure, rateLimits, signInternalToken, onRateLimited: (audience) => metrics.rateLimited.labels(audience).inc() }),
+      // The document's cheap limits are checked as soon as the caller is known, before Apollo Server validates it.
+      // A refusal here never reaches the plugins: it is counted and logged as observabilityPlugin would.
+      context: async (args) => {
+        const context = await gatewayContext(args);
+        checkDocument(args.req, context.caller.audience, ({ limit, operationName }) => {
+          metrics.limitRejected.labels(limit).inc();
+          metrics.requests.labels(metrics.operation(operationName), "error").inc();
+          metrics.errors.labels(QUERY_LIMIT_EXCEEDED).inc();
+          log.info({ requestId: context.requestId, operation: operationName, audience: context.caller.audience, status: 400, errors: [QUERY_LIMIT_EXCEEDED], limit }, "request");
+        });
+        return context;
+      },
     }),
   );
   app.use(jsonErrorHandler);
@@ -206,14 +226,16 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     httpServer.listen(config.port, config.host, resolve);
   });
   const port = (httpServer.address() as { port: number }).port;
-  log.info({ url: `http://${config.host}:${port}/graphql` }, "gateway listening");
+  log.info({ url: `http://${config.host}:${port}/graphql`, operations: operations.url }, "gateway listening");
   return {
     url: `http://${config.host}:${port}/graphql`,
     port,
+    operationsUrl: operations.url,
     gateway,
     metrics,
     async stop() {
       await server.stop();
+      await operations.close();
       await personalCache?.close();
       redis?.disconnect();
       await tracing?.shutdown();

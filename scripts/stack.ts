@@ -1,6 +1,8 @@
 /**
  * Starts the whole graph: the embedded store (unless DATABASE_URL is given), the six subgraphs as
  * separate processes, then the gateway; waits until each is ready; stops them all in reverse order.
+ * Every child's output is passed on line by line as it comes. A child that exits on its own once the
+ * stack is up is reported (`failed`), and with `onChildExit: "stop"` (npm start) the rest is stopped.
  * Used by `npm start`, by the tests' global setup and by the benchmarks.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -19,7 +21,8 @@ export interface StackOptions {
   databaseUrl?: string;
   /** Persons to seed into an empty store (default 10,000). */
   persons?: number;
-  ports?: Partial<Record<SubgraphName | "gateway", number>>;
+  /** Ports of the subgraphs, the (first) gateway and its operations endpoints (default: a free port). */
+  ports?: Partial<Record<SubgraphName | "gateway" | "operations", number>>;
   /** Port of the embedded store (default 5433). */
   storePort?: number;
   /** Extra environment for every child (e.g. NAEIL_DEBUG_STATEMENTS=1). */
@@ -31,6 +34,15 @@ export interface StackOptions {
   nodeArgs?: string[];
   /** Gateway replicas (default 1); several share their state only through REDIS_URL. */
   gatewayReplicas?: number;
+  /** What a child's exit on its own does once the stack is up: "report" (default: printed, `failed` settles) or "stop" (also stops the rest). */
+  onChildExit?: "report" | "stop";
+}
+
+/** A child that exited on its own. */
+export interface ChildExit {
+  name: string;
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }
 
 export interface Stack {
@@ -38,12 +50,40 @@ export interface Stack {
   gatewayUrl: string;
   /** Every gateway replica. */
   gatewayUrls: string[];
+  /** Each replica's operations endpoints (base URL: /metrics, /health, /ready). */
+  operationsUrls: string[];
   /** Process id of each part (subgraph names, "gateway" or "gateway-1".., not the embedded store, which runs in this process). */
   pids: Record<string, number>;
   subgraphUrls: Record<SubgraphName, string>;
   databaseUrl: string;
   embedded: boolean;
+  /** Settles with the first child that exits on its own (never, if none does before stop()). */
+  failed: Promise<ChildExit>;
   stop(): Promise<void>;
+}
+
+/**
+ * The ports `npm start` takes from the environment: <NAME>_PORT for each subgraph (PEOPLE_PORT,
+ * EMPLOYMENT_SUPPORT_PORT...), GATEWAY_PORT, OPERATIONS_PORT and PGLITE_PORT (the embedded store).
+ */
+export function portsFromEnv(env: NodeJS.ProcessEnv = process.env): { ports: NonNullable<StackOptions["ports"]>; storePort?: number } {
+  const number = (name: string) => {
+    const value = env[name];
+    if (value === undefined || value === "") return undefined;
+    const port = Number(value);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name}=${value} is not a port number`);
+    return port;
+  };
+  const ports: NonNullable<StackOptions["ports"]> = {};
+  for (const name of SUBGRAPH_NAMES) {
+    const port = number(`${envPrefix(name)}_PORT`);
+    if (port !== undefined) ports[name] = port;
+  }
+  const gateway = number("GATEWAY_PORT");
+  if (gateway !== undefined) ports.gateway = gateway;
+  const operations = number("OPERATIONS_PORT");
+  if (operations !== undefined) ports.operations = operations;
+  return { ports, storePort: number("PGLITE_PORT") };
 }
 
 export async function freePort(): Promise<number> {
@@ -104,10 +144,26 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const timeout = options.readyTimeoutMs ?? 180_000;
   let store: EmbeddedStore | null = null;
   const children: { name: string; child: ChildProcess }[] = [];
+  let stopping: Promise<void> | null = null;
+  let up = false;
+  let reportFailure: (exit: ChildExit) => void = () => {};
+  const failed = new Promise<ChildExit>((resolve) => (reportFailure = resolve));
 
-  const stop = async () => {
-    for (const { child } of [...children].reverse()) await stopChild(child);
-    await store?.stop();
+  const stop = () =>
+    (stopping ??= (async () => {
+      for (const { child } of [...children].reverse()) await stopChild(child);
+      await store?.stop();
+    })());
+  /** Watches a child: once the stack is up, an exit that stop() did not ask for is reported. */
+  const watch = (name: string, child: ChildProcess) => {
+    children.push({ name, child });
+    child.once("exit", (code, signal) => {
+      if (stopping || !up) return; // asked for, or before ready (waitUntilReady reports it)
+      const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+      process.stderr.write(`[stack] ${name} ${how}${options.onChildExit === "stop" ? ": stopping the graph" : ""}\n`);
+      reportFailure({ name, code, signal });
+      if (options.onChildExit === "stop") void stop();
+    });
   };
 
   try {
@@ -129,26 +185,29 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       baseEnv[`${envPrefix(name)}_PORT`] = String(ports[name]);
       baseEnv[`${envPrefix(name)}_URL`] = subgraphUrls[name];
     }
-    for (const name of SUBGRAPH_NAMES) {
-      children.push({ name, child: spawnPart(name, ["scripts/start-subgraph.ts", name], baseEnv, output, options.nodeArgs) });
-    }
+    for (const name of SUBGRAPH_NAMES) watch(name, spawnPart(name, ["scripts/start-subgraph.ts", name], baseEnv, output, options.nodeArgs));
     await Promise.all(
       children.map(({ name, child }) => waitUntilReady(`http://127.0.0.1:${ports[name as SubgraphName]}/ready`, child, timeout, name)),
     );
     // Replicas: identical, stateless gateways on consecutive free ports; they share state through REDIS_URL.
     const gatewayPorts = [ports.gateway];
     for (let i = 1; i < (options.gatewayReplicas ?? 1); i++) gatewayPorts.push(await freePort());
+    // Each replica's operations endpoints (/metrics) on a port of its own, apart from the public one.
+    const operationsPorts = await Promise.all(gatewayPorts.map(async (_, i) => (i === 0 && options.ports?.operations ? options.ports.operations : freePort())));
     const gateways = gatewayPorts.map((port, i) => {
       const name = gatewayPorts.length > 1 ? `gateway-${i + 1}` : "gateway";
-      const child = spawnPart(name, ["gateway/main.ts"], { ...baseEnv, GATEWAY_PORT: String(port) }, output, options.nodeArgs);
-      children.push({ name, child });
+      const child = spawnPart(name, ["gateway/main.ts"], { ...baseEnv, GATEWAY_PORT: String(port), OPERATIONS_PORT: String(operationsPorts[i]) }, output, options.nodeArgs);
+      watch(name, child);
       return { name, child, port };
     });
     await Promise.all(gateways.map(({ name, child, port }) => waitUntilReady(`http://127.0.0.1:${port}/health`, child, timeout, name)));
     const gatewayUrls = gatewayPorts.map((port) => `http://127.0.0.1:${port}/graphql`);
+    up = true;
     return {
       gatewayUrl: gatewayUrls[0],
       gatewayUrls,
+      operationsUrls: operationsPorts.map((port) => `http://127.0.0.1:${port}`),
+      failed,
       pids: Object.fromEntries(children.map(({ name, child }) => [name, child.pid!])),
       subgraphUrls,
       databaseUrl,

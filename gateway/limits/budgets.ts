@@ -11,16 +11,18 @@ export interface Budget {
   depth: number;
   aliases: number;
   rootFields: number;
+  /** Fields in a document, fragments expanded (checked before validation, whose cost grows with it). */
+  fields: number;
   /** List-size-aware cost (limits/query-cost.ts). */
   cost: number;
 }
 
 const DEFAULTS: Record<Audience, Budget> = {
-  anonymous: { requests: 120, depth: 10, aliases: 15, rootFields: 5, cost: 2_000 },
-  citizen: { requests: 120, depth: 12, aliases: 30, rootFields: 10, cost: 5_000 },
-  counsellor: { requests: 600, depth: 15, aliases: 50, rootFields: 10, cost: 100_000 },
-  partner: { requests: 300, depth: 10, aliases: 15, rootFields: 5, cost: 5_000 },
-  analyst: { requests: 300, depth: 20, aliases: 100, rootFields: 20, cost: 500_000 },
+  anonymous: { requests: 120, depth: 10, aliases: 15, rootFields: 5, fields: 300, cost: 2_000 },
+  citizen: { requests: 120, depth: 12, aliases: 30, rootFields: 10, fields: 400, cost: 5_000 },
+  counsellor: { requests: 600, depth: 15, aliases: 50, rootFields: 10, fields: 600, cost: 100_000 },
+  partner: { requests: 300, depth: 10, aliases: 15, rootFields: 5, fields: 300, cost: 5_000 },
+  analyst: { requests: 300, depth: 20, aliases: 100, rootFields: 20, fields: 1_000, cost: 500_000 },
 };
 
 export const RATE_WINDOW_SECONDS = 60;

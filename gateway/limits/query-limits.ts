@@ -1,57 +1,61 @@
 /**
- * Query limits, checked after validation and before planning, against the caller's budget
- * (budgets.ts): depth, aliases and directives with graphql-armor's rules, root fields and the
- * list-size-aware cost (query-cost.ts) here. A refusal is QUERY_LIMIT_EXCEEDED naming the limit,
- * its maximum and what was measured. Introspection is exempt from depth (its standard query is deep).
+ * Query limits against the caller's budget (budgets.ts), in two steps:
+ *   1. on the document, before graphql-js validation (whose overlapping-fields rule is quadratic in a
+ *      selection set's fields): root fields, fields, aliases, depth and directives, every fragment
+ *      expanded (document-shape.ts), as the request's context is made (before-validation.ts); and
+ *      again here on the resolved operation, for a document served from the store (once per
+ *      document and audience).
+ *   2. on the resolved operation, before planning: the cost of what execution will do, with the
+ *      request's variables and every default (query-cost.ts).
+ * A refusal is QUERY_LIMIT_EXCEEDED (HTTP 400) naming the limit, its maximum and what was measured.
+ * An operationName that names no operation of the document is refused here too (HTTP 400).
  */
-import { GraphQLError, Kind, validate, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type ValidationRule } from "graphql";
+import { GraphQLError, type DocumentNode } from "graphql";
 import type { ApolloServerPlugin } from "@apollo/server";
-import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
-import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
-import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import type { Audience, Caller } from "../../subgraphs/kit/security/caller";
 import { MAX_DIRECTIVES, type Budget } from "./budgets";
+import { documentShapes, type DocumentShape } from "./document-shape";
 import { operationCost } from "./query-cost";
 import { documentMemo } from "../document-memo";
 
 export const QUERY_LIMIT_EXCEEDED = "QUERY_LIMIT_EXCEEDED";
+export const OPERATION_RESOLUTION_FAILURE = "OPERATION_RESOLUTION_FAILURE";
 
 export function limitExceeded(limit: string, max: number, measured: number | null, audience: string): GraphQLError {
   const found = measured === null ? "" : ` (this operation: ${measured})`;
   return new GraphQLError(`Query limit exceeded: ${limit} may be at most ${max} for ${/^[aeiou]/.test(audience) ? "an" : "a"} ${audience}${found}. Ask for less (smaller pages, fewer nested lists or aliases), or split the query.`, {
-    extensions: { code: QUERY_LIMIT_EXCEEDED, limit, max, measured, http: { status: 400 } as never },
+    extensions: { code: QUERY_LIMIT_EXCEEDED, limit, max, measured: Number.isFinite(measured) ? measured : null, http: { status: 400 } as never },
   });
 }
 
-/** The number armor's message reports as found ("... found 12."), if any. */
-const foundIn = (message: string) => {
-  const match = /found (\d+)/i.exec(message) ?? /(\d+)\D*$/.exec(message);
-  return match ? Number(match[1]) : null;
-};
-
-interface ArmorRejection {
-  limit: string;
-  max: number;
-  measured: number | null;
+export function unknownOperation(operationName: string | undefined, document: DocumentNode): GraphQLError {
+  const names = document.definitions.flatMap((d) => (d.kind === "OperationDefinition" ? [d.name?.value ?? "(anonymous)"] : []));
+  const message = operationName
+    ? `Unknown operation named "${operationName}": this document defines ${names.join(", ") || "no operation"}.`
+    : `This document defines several operations (${names.join(", ")}): say which one to run with operationName.`;
+  return new GraphQLError(message, { extensions: { code: OPERATION_RESOLUTION_FAILURE, http: { status: 400 } as never } });
 }
 
-/** The first of graphql-armor's depth, aliases and directives rules the document breaks, if any. */
-function armorRejection(schema: GraphQLSchema, document: DocumentNode, budget: Budget): ArmorRejection | null {
-  const rules: [string, number, ValidationRule][] = [
-    ["depth", budget.depth, maxDepthRule({ n: budget.depth, exposeLimits: true, ignoreIntrospection: true, propagateOnRejection: true }) as ValidationRule],
-    ["aliases", budget.aliases, maxAliasesRule({ n: budget.aliases, exposeLimits: true, propagateOnRejection: true }) as ValidationRule],
-    ["directives", MAX_DIRECTIVES, maxDirectivesRule({ n: MAX_DIRECTIVES, exposeLimits: true, propagateOnRejection: true }) as ValidationRule],
-  ];
-  for (const [limit, max, rule] of rules) {
-    let error: Error | undefined;
-    try {
-      [error] = validate(schema, document, [rule]);
-    } catch (thrown) {
-      error = thrown as Error; // armor's rules throw when they reject
-    }
-    if (error) return { limit, max, measured: foundIn(error.message) };
+export interface Rejection {
+  limit: string;
+  max: number;
+  measured: number;
+}
+
+/** The first limit the document's shape breaks for this budget, if any. Every operation of the document counts (validation reads them all). */
+export function shapeRejection(shapes: Iterable<DocumentShape>, budget: Budget): Rejection | null {
+  let fields = 0;
+  for (const shape of shapes) {
+    fields += shape.fields;
+    const checks: [string, number, number][] = [
+      ["rootFields", budget.rootFields, shape.rootFields],
+      ["depth", budget.depth, shape.depth],
+      ["aliases", budget.aliases, shape.aliases],
+      ["directives", MAX_DIRECTIVES, shape.directives],
+    ];
+    for (const [limit, max, measured] of checks) if (measured > max) return { limit, max, measured };
   }
-  return null;
+  return fields > budget.fields ? { limit: "fields", max: budget.fields, measured: fields } : null;
 }
 
 export function queryLimitsPlugin<Context extends object>(
@@ -59,28 +63,24 @@ export function queryLimitsPlugin<Context extends object>(
   callerOf: (context: Context) => Caller,
   onReject: (limit: string) => void,
 ): ApolloServerPlugin<Context> {
-  const armorChecked = documentMemo<ArmorRejection | null>();
+  const rejectionOf = documentMemo<Rejection | null>();
+  const checkShape = (document: DocumentNode, audience: Audience) => {
+    const rejected = rejectionOf(document, audience, () => shapeRejection(documentShapes(document).values(), budgets[audience]));
+    if (rejected) {
+      onReject(rejected.limit);
+      throw limitExceeded(rejected.limit, rejected.max, rejected.measured, audience);
+    }
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, document, operation, schema, request }) {
-          if (!operation) return;
+          if (!operation) throw unknownOperation(request.operationName, document);
           const audience = callerOf(contextValue).audience;
+          // A document from the store or the APQ cache (no query text in the request), once per document and audience.
+          checkShape(document, audience);
           const budget = budgets[audience];
-          // Depth, aliases and directives depend on the document and the budget alone: checked once per
-          // document and audience, not on every request (three validation passes each).
-          const rejected = armorChecked(document, `${audience}\n${operation.name?.value ?? ""}`, () => armorRejection(schema, document, budget));
-          if (rejected) {
-            onReject(rejected.limit);
-            throw limitExceeded(rejected.limit, rejected.max, rejected.measured, audience);
-          }
-          const rootFields = operation.selectionSet.selections.length;
-          if (rootFields > budget.rootFields) {
-            onReject("rootFields");
-            throw limitExceeded("rootFields", budget.rootFields, rootFields, audience);
-          }
-          const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
-          const cost = operationCost(schema, operation, fragments, request.variables ?? {});
+          const cost = operationCost(schema, document, operation.name?.value, request.variables ?? {});
           if (cost > budget.cost) {
             onReject("cost");
             throw limitExceeded("cost", budget.cost, cost, audience);

@@ -12,6 +12,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { buildFederatedSchema } from "./schema";
 import { createContext, type SubgraphContext } from "./context";
 import { formatSubgraphError } from "./errors";
+import { textInputPlugin } from "./text-input";
 import { migrate } from "./migrate";
 import { openStore, type Store } from "./store";
 import { isSeeded, seedSubgraph } from "./seed";
@@ -89,6 +90,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
       // No Apollo Studio here: federated tracing would only cost time on every request.
       ApolloServerPluginInlineTraceDisabled(),
       analystViewPlugin(),
+      textInputPlugin(),
       ...(securityOff(process.env, definition.name) ? [] : [accessLogPlugin(chain, log)]),
       {
         async requestDidStart() {

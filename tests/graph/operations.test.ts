@@ -27,7 +27,7 @@ function samples(text: string): Map<string, number> {
 }
 const key = (name: string, labels: Record<string, string> = {}) => `${name}{${Object.entries(labels).map(([k, v]) => `${k}=${v}`).sort().join(",")}}`;
 const scrape = async () => {
-  const response = await fetch(`${base()}/metrics`);
+  const response = await fetch(`${inject("operationsUrl")}/metrics`);
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
   return samples(await response.text());

@@ -142,7 +142,7 @@ describe.skipIf(skipReason())("personal cache", () => {
 
   it("counts hits and misses of personal data apart from public data in /metrics", async () => {
     const counts = async () => {
-      const metrics = await (await fetch(inject("gatewayUrl").replace(/\/graphql$/, "/metrics"))).text();
+      const metrics = await (await fetch(`${inject("operationsUrl")}/metrics`)).text();
       const count = (data: string, result: string) => Number(new RegExp(`naeil_response_cache_total\\{data="${data}",result="${result}"\\} (\\d+)`).exec(metrics)?.[1] ?? 0);
       return { personalHit: count("personal", "hit"), personalMiss: count("personal", "miss"), publicHit: count("public", "hit") };
     };

@@ -71,8 +71,9 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
   return { status: response.status, headers: response.headers, body: (await response.json()) as any };
 }
 
+/** A sample of a replica's /metrics (on its operations port). */
 const metric = async (gatewayUrl: string, line: RegExp) => {
-  const text = await (await fetch(gatewayUrl.replace(/\/graphql$/, "/metrics"))).text();
+  const text = await (await fetch(`${stack.operationsUrls[stack.gatewayUrls.indexOf(gatewayUrl)]}/metrics`)).text();
   return Number(line.exec(text)?.[1] ?? NaN);
 };
 

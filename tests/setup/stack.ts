@@ -29,6 +29,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     store: "embedded" | "postgres";
     gatewayUrl: string;
+    /** The gateway's operations endpoints (base URL of /metrics). */
+    operationsUrl: string;
     subgraphUrls: Record<string, string>;
     databaseUrl: string;
     /** Redis the stack's gateway uses ("" when unreachable: in-memory state), and its key prefix. */
@@ -77,7 +79,7 @@ export default async function setup(project: TestProject) {
       console.log(`SKIPPED suite graph:postgres: ${reason}. Start PostgreSQL or set TEST_DATABASE_URL to run it.`);
       project.provide("skipReason", reason);
       await database?.drop();
-      for (const key of ["gatewayUrl", "databaseUrl", "accessDatabaseUrl", "redisUrl", "redisKeyPrefix"] as const) project.provide(key, "");
+      for (const key of ["gatewayUrl", "operationsUrl", "databaseUrl", "accessDatabaseUrl", "redisUrl", "redisKeyPrefix"] as const) project.provide(key, "");
       project.provide("subgraphUrls", {});
       return;
     }
@@ -115,6 +117,7 @@ export default async function setup(project: TestProject) {
   }
   console.log(`graph:${store} stack ready in ${Math.round(performance.now() - started)} ms at ${stack.gatewayUrl}`);
   project.provide("gatewayUrl", stack.gatewayUrl);
+  project.provide("operationsUrl", stack.operationsUrls[0]);
   project.provide("subgraphUrls", stack.subgraphUrls);
   project.provide("databaseUrl", stack.databaseUrl);
   project.provide("accessDatabaseUrl", accessDatabase?.url ?? "");
