@@ -199,7 +199,7 @@ async function until(condition: () => boolean | Promise<boolean>, what: string, 
   }
 }
 
-/** A counter of a gateway's /metrics (0 when it has no sample yet). */
+/** A counter of a gateway's /metrics, on its operations port (0 when it has no sample yet). */
 async function metric(port: number, line: RegExp): Promise<number> {
   const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
   return Number(line.exec(text)?.[1] ?? 0);
@@ -215,6 +215,8 @@ let store: EmbeddedStore | undefined;
 let learningCard: Part;
 /** Default resilience, learning-card behind a delaying proxy: de-duplication, then graceful shutdown. */
 let drained: Part;
+/** The drained gateway's operations port (its /metrics). */
+let drainedOperations: number;
 /** SUBGRAPH_TIMEOUT_MS small, learning-card and people replaced by stand-ins: timeouts and retries. */
 let resilient: Part;
 /** SUPERGRAPH_PATH in a temporary folder: hot reload. */
@@ -240,7 +242,8 @@ function gatewayEnv(port: number, urls: Partial<Record<(typeof SUBGRAPH_NAMES)[n
 }
 
 beforeAll(async () => {
-  const [storePort, lcPort, deadPort, drainedPort, resilientPort, reloadingPort] = await Promise.all(Array.from({ length: 6 }, () => freePort()));
+  const [storePort, lcPort, deadPort, drainedPort, resilientPort, reloadingPort, drainedOperationsPort] = await Promise.all(Array.from({ length: 7 }, () => freePort()));
+  drainedOperations = drainedOperationsPort;
   const deadUrl = `http://127.0.0.1:${deadPort}/graphql`; // nothing listens there
   store = await startEmbeddedStore({ port: storePort });
   learningCard = startPart("learning-card", ["scripts/start-subgraph.ts", "learning-card"], lcPort, {
@@ -259,7 +262,7 @@ beforeAll(async () => {
   copyFileSync(SUPERGRAPH, supergraphCopy);
 
   // The gateways need no subgraph to start (the supergraph is static): start them alongside.
-  drained = startPart("gateway-drained", ["gateway/main.ts"], drainedPort, gatewayEnv(drainedPort, { "learning-card": proxy.url }, deadUrl));
+  drained = startPart("gateway-drained", ["gateway/main.ts"], drainedPort, gatewayEnv(drainedPort, { "learning-card": proxy.url }, deadUrl, { OPERATIONS_PORT: String(drainedOperationsPort) }));
   resilient = startPart("gateway-resilient", ["gateway/main.ts"], resilientPort, gatewayEnv(resilientPort, { "learning-card": fakeLearningCard.url, people: fakePeople.url }, deadUrl, {
     SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS),
     // One failure per attempt would open the circuit over these few requests: keep it out of the way.
@@ -282,11 +285,11 @@ describe("de-duplication of identical in-flight fetches", () => {
   it("sends identical concurrent anonymous requests to the subgraph once, and every caller gets the answer", async () => {
     await resetStatements();
     proxy.hits.length = 0;
-    const shared = await metric(drained.port, SHARED_LEARNING_CARD_FETCHES);
+    const shared = await metric(drainedOperations, SHARED_LEARNING_CARD_FETCHES);
     const held = gate();
     proxyGate = held.opened; // the first fetch waits at the proxy until every request has joined it
     const pending = Promise.all(Array.from({ length: 8 }, () => post(drained.port, query, { first: 7 })));
-    await until(async () => proxy.hits.length === 1 && (await metric(drained.port, SHARED_LEARNING_CARD_FETCHES)) === shared + 7, "one fetch at the subgraph and 7 requests joined to it");
+    await until(async () => proxy.hits.length === 1 && (await metric(drainedOperations, SHARED_LEARNING_CARD_FETCHES)) === shared + 7, "one fetch at the subgraph and 7 requests joined to it");
     held.open();
     proxyGate = Promise.resolve();
     const answers = await pending;
@@ -303,7 +306,7 @@ describe("de-duplication of identical in-flight fetches", () => {
   it("does not share a counsellor's identical requests: each reaches the subgraph", async () => {
     await resetStatements();
     proxy.hits.length = 0;
-    const shared = await metric(drained.port, SHARED_LEARNING_CARD_FETCHES);
+    const shared = await metric(drainedOperations, SHARED_LEARNING_CARD_FETCHES);
     const held = gate();
     proxyGate = held.opened; // held until all five are at the subgraph at once
     const counsellor = await bearer({ role: "counsellor", sub: "ops-dedup", centers: ["seoul-gwanak"] });
@@ -319,7 +322,7 @@ describe("de-duplication of identical in-flight fetches", () => {
     }
     expect(proxy.hits).toHaveLength(5);
     expect(await courseStatements()).toBe(5);
-    expect(await metric(drained.port, SHARED_LEARNING_CARD_FETCHES)).toBe(shared);
+    expect(await metric(drainedOperations, SHARED_LEARNING_CARD_FETCHES)).toBe(shared);
   });
 });
 
