@@ -115,7 +115,8 @@ export function toStoredRecord(record: AccessRecord): AccessRecord {
     subgraph: text("subgraph"),
     outcome: outcome as AccessOutcome,
     requestId: text("requestId"),
-    clientRequestId: r.clientRequestId === undefined ? null : optionalText("clientRequestId"),
+    // Only when the client sent one (undefined is left out of the canonical JSON).
+    clientRequestId: (r.clientRequestId === undefined ? null : optionalText("clientRequestId")) ?? undefined,
   };
 }
 
