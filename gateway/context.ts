@@ -4,13 +4,12 @@
  * A refused credential is counted too, as an anonymous request from the client's address, so a flood
  * of bad tokens or keys is rate limited like any other.
  */
-import { randomUUID } from "node:crypto";
 import type { Request, Response } from "express";
 import { authenticate } from "./auth/verify";
 import { UNAUTHENTICATED } from "./auth/errors";
 import { anonymousCaller, type Caller } from "../subgraphs/kit/security/caller";
 import type { InternalClaims, RequestFacts } from "../subgraphs/kit/security/internal-token";
-import { requestFacts } from "./request-facts";
+import { newRequestId, requestFacts } from "./request-facts";
 import type { RateLimits } from "./limits/rate-limit";
 import { CENTERS } from "../subgraphs/kit/synthetic/centers";
 import { AccessTracker } from "../subgraphs/kit/security/access-tracker";
@@ -72,7 +71,7 @@ function isRefusal(error: unknown): boolean {
 
 export function contextFactory(options: ContextOptions) {
   return async ({ req, res }: { req: Request; res: Response }): Promise<GatewayContext> => {
-    const requestId = typeof req.headers["x-request-id"] === "string" && /^[\w.:-]{1,100}$/.test(req.headers["x-request-id"]) ? req.headers["x-request-id"] : randomUUID();
+    const requestId = newRequestId();
     res.setHeader("x-request-id", requestId);
     const facts = requestFacts(req, requestId);
     const caller = options.insecure ? BENCHMARK_CALLER : await authenticateCounted(options, req, res, facts.clientAddress);

@@ -1,15 +1,24 @@
 /**
- * npm run audit:verify: checks every hash chain of audit.access_log in the access store:
- * ACCESS_DATABASE_URL, else DATABASE_URL, else the embedded store `npm start` runs (port 5433).
- *   exit 0  "audit log OK: N records in M chains"
- *   exit 1  "audit log TAMPERED: chain <id> seq <n>: <hash mismatch | broken link | missing seq>: ..."
- *           (the first bad row in (chain_id, seq) order)
- *   exit 2  the check could not run (store unreachable, no audit.access_log)
+ * npm run audit:verify: checks every hash chain of audit.access_log in the access store, and every
+ * chain against its signed head (audit.chain_head; the public key from AUDIT_VERIFY_KEY_FILE, or the
+ * development key): ACCESS_DATABASE_URL, else DATABASE_URL, else the embedded store `npm start`
+ * runs (on PGLITE_PORT, default 5433).
+ *   exit 0  "audit log OK: N records in M chains, each at its signed checkpoint"
+ *   exit 1  "audit log TAMPERED: chain <id> seq <n>: <problem>: ..." (the first bad row or chain in
+ *           (chain_id, seq) order), e.g. "truncated: chain <id> ends at seq N, checkpoint says M"
+ *   exit 2  the check could not run (store unreachable, no audit tables, no key)
  */
 import { openStore } from "../subgraphs/kit/store";
 import { formatAuditVerification, verifyAuditLog } from "../subgraphs/kit/audit/verify";
+import { accessDatabaseUrl } from "../subgraphs/kit/audit/access-database";
 
-const databaseUrl = process.env.ACCESS_DATABASE_URL || process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5433/postgres";
+let databaseUrl: string;
+try {
+  databaseUrl = accessDatabaseUrl(process.env);
+} catch (error) {
+  console.error(`audit:verify: ${(error as Error).message}`);
+  process.exit(2);
+}
 
 const store = openStore({ connectionString: databaseUrl, applicationName: "naeil-audit-verify", maxConnections: 2 });
 let exitCode = 2;

@@ -1,12 +1,12 @@
 /**
  * `npm run -s token -- --role ROLE [--sub ID] [--centers ID,ID] [--partner ID] [--scopes a,b] [--purpose TEXT] [--ttl SECONDS]`
- * prints a JWT signed with the development key (gateway/auth/keys.ts), for the gateway's issuer and audience.
+ * prints a JWT signed with the development key (staff roles without --sub get the account `dev-<role>`) (gateway/auth/keys.ts), for the gateway's issuer and audience.
  * Refuses (exit 2) when AUTH_JWKS_FILE or AUTH_JWKS_URL is set: then tokens come from the identity provider.
  */
 import { parseArgs } from "node:util";
 import { isDevKeys } from "../gateway/auth/keys";
 import { devToken } from "../gateway/auth/dev-token";
-import { callerFromClaims } from "../gateway/auth/claims";
+import { STAFF_ROLES, callerFromClaims } from "../gateway/auth/claims";
 
 const USAGE =
   "usage: npm run -s token -- --role citizen|counsellor|analyst|partner [--sub ID] [--centers ID,ID] [--partner ID] [--scopes a,b] [--purpose TEXT] [--ttl SECONDS]";
@@ -46,6 +46,8 @@ if (!Number.isInteger(ttl) || ttl <= 0) fail(`token: --ttl must be a positive nu
 
 const claims: Record<string, unknown> = { role: values.role };
 if (values.sub) claims.sub = values.sub;
+// Staff tokens must name an account (the access log records it): a development account unless --sub says otherwise.
+else if (typeof values.role === "string" && (STAFF_ROLES as readonly string[]).includes(values.role)) claims.sub = `dev-${values.role}`;
 if (values.centers) claims.centers = list(values.centers);
 if (values.partner) claims.partner = values.partner;
 if (values.scopes) claims.scope = list(values.scopes).join(" ");

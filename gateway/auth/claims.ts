@@ -7,6 +7,20 @@ import { unauthenticated } from "./errors";
 
 const TOKEN_ROLES: readonly Audience[] = ["citizen", "counsellor", "analyst", "partner"];
 
+/**
+ * The roles whose every read is recorded under the account that made it: a counsellor, an analyst
+ * or a partner's staff member without an account id would be "anonymous" in the citizen's access
+ * log, so such a token is refused (a citizen's `sub` is their person id, checked below).
+ */
+export const STAFF_ROLES: readonly Audience[] = ["counsellor", "analyst", "partner"];
+
+export function missingSubject() {
+  return unauthenticated(
+    "MISSING_SUBJECT",
+    'The token has no "sub": every access to persons\' data is recorded under the account that made it, so a staff token (counsellor, analyst, partner) must name its account in "sub". Ask the identity provider for a token with "sub".',
+  );
+}
+
 function badClaims(problem: string) {
   return unauthenticated("BAD_CLAIMS", `The token's claims are not usable: ${problem}. Ask the identity provider for a token with the claims this role needs.`);
 }
@@ -59,5 +73,6 @@ export function callerFromClaims(claims: Record<string, unknown>): Caller {
     case "analyst":
       break;
   }
+  if (!sub && STAFF_ROLES.includes(audience)) throw missingSubject();
   return caller;
 }

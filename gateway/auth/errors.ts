@@ -15,7 +15,8 @@ export type AuthFailureReason =
   | "UNKNOWN_KEY"
   | "ALGORITHM_NOT_ALLOWED"
   | "UNKNOWN_API_KEY"
-  | "BAD_CLAIMS";
+  | "BAD_CLAIMS"
+  | "MISSING_SUBJECT";
 
 export const UNAUTHENTICATED = "UNAUTHENTICATED";
 /** The gateway could not check credentials at all (key set unreachable or misconfigured): not the caller's fault. */

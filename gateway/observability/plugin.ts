@@ -26,7 +26,7 @@ export function observabilityPlugin(metrics: GatewayMetrics, log: Logger): Apoll
             else if (cacheable) metrics.cache.labels("public", "miss").inc();
           }
           log.info({
-            requestId: contextValue?.requestId, operation: operationName ?? null, audience: contextValue?.caller?.audience,
+            requestId: contextValue?.requestId, clientRequestId: contextValue?.facts?.clientRequestId ?? undefined, operation: operationName ?? null, audience: contextValue?.caller?.audience,
             status: response.http.status ?? 200, errors: codes, ms: Math.round(seconds * 1000), cache: requestMetrics.responseCacheHit ? "hit" : cacheable ? "miss" : undefined,
           }, "request");
         },

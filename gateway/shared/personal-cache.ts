@@ -27,6 +27,7 @@ import { loadSealer, type Sealer } from "./sealed-value";
 import type { GatewayConfig } from "../config";
 import { openStore } from "../../subgraphs/kit/store";
 import { AuditChain as Chain } from "../../subgraphs/kit/audit/chain";
+import { checkpointSigner } from "../../subgraphs/kit/audit/checkpoint";
 
 /** Who may reuse their own answers. Partners never: consent is checked on every access. */
 export const PERSONAL_CACHE_AUDIENCES: ReadonlySet<Audience> = new Set(["citizen", "counsellor", "analyst"]);
@@ -130,7 +131,7 @@ export async function startPersonalCache(
   }
   // Its own small pool: the access log's writes must not wait behind anything else.
   const store = openStore({ connectionString: config.accessDatabaseUrl, applicationName: "naeil-gateway-access", maxConnections: 4 });
-  const chain = new Chain(store, CACHE_WRITER);
+  const chain = new Chain(store, CACHE_WRITER, await checkpointSigner());
   const plugin = personalCachePlugin({ cache, sealer: await loadSealer(), chain, maxAgeSeconds: config.personalCacheSeconds, log: (message) => log.warn(message), ...hooks });
   log.info(`personal cache on: a caller's own answers reused for up to ${config.personalCacheSeconds} s, each reuse recorded in the access log`);
   return {

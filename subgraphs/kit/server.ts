@@ -23,6 +23,7 @@ import { ensureConsentSchema } from "./security/consent";
 import { analystViewPlugin } from "./security/analyst-view";
 import { ensureAuditSchema } from "./audit/migrations";
 import { AuditChain } from "./audit/chain";
+import { checkpointSigner } from "./audit/checkpoint";
 import { accessLogPlugin } from "./audit/plugin";
 import { securityOff } from "./security/switch";
 import { createLogger } from "./log";
@@ -71,7 +72,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   });
   await ensureAuditSchema(accessStore);
   await ensureConsentSchema(accessStore);
-  const chain = new AuditChain(accessStore, definition.name);
+  const chain = new AuditChain(accessStore, definition.name, await checkpointSigner());
   const security = { pseudonyms: await loadPseudonymizer(), accessStore };
   const verifyInternalToken = await internalTokenVerifier();
 

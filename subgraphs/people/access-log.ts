@@ -2,7 +2,7 @@
 import { Field, ObjectType } from "type-graphql";
 import { Program } from "../kit/eligibility";
 
-@ObjectType({ description: "One access to the person's data: one request, across every service it reached." })
+@ObjectType({ description: "One access to the person's data, or one refused attempt: one request by one caller, across every service it reached." })
 export class AccessLogEntry {
   @Field(() => String, { description: "Opaque position of this entry: pass it as accessLog(after:) for the next entries." })
   cursor!: string;
@@ -19,6 +19,9 @@ export class AccessLogEntry {
   @Field(() => String, { nullable: true, description: "The purpose the organisation stated (partner agencies must)." })
   purpose!: string | null;
 
-  @Field(() => [Program], { description: "The programs whose data was read (empty when only identity or circumstances were read)." })
+  @Field(() => Boolean, { description: "True when the caller asked for your data and was refused: nothing was read in this entry." })
+  refused!: boolean;
+
+  @Field(() => [Program], { description: "The programs whose data was read, or for a refusal the programs asked for (empty when only identity or circumstances were)." })
   programs!: Program[];
 }

@@ -32,12 +32,25 @@ export async function loadPerson(ctx: SubgraphContext, id: string): Promise<Pers
   return row ? toPerson(row) : null;
 }
 
+/**
+ * Handing out a person, even as a bare id, a cursor or a `__typename`, tells the caller that the
+ * person exists and is on the books the caller may see: it is a read of that person, recorded as
+ * `Person.id` (so the request's access record names them, and no record, no answer).
+ */
+export const PERSON_IDENTITY_FIELD = "Person.id";
+function handedOut(ctx: SubgraphContext, personId: string): void {
+  if (PERSON_ID.test(personId)) ctx.access.read(personId, PERSON_IDENTITY_FIELD);
+}
+
 /** A person as the caller wrote the id (a pseudonym for analysts), if the row rules let the caller read it. */
 export async function readablePerson(ctx: SubgraphContext, id: string, argumentName = "id"): Promise<Person | null> {
   const personId = personIdFromCaller(ctx, id, argumentName);
   checkPersonId(personId, argumentName);
   const person = await loadPerson(ctx, personId);
-  if (person) await checkPersonAccess(ctx, person);
+  if (person) {
+    await checkPersonAccess(ctx, person);
+    handedOut(ctx, person.id);
+  }
   return person;
 }
 
@@ -89,6 +102,8 @@ export async function personsPage(ctx: SubgraphContext, filter: PersonFilter, fi
   const page = await pageOfPersons(ctx.store, filter, first, afterId, centers);
   const personLoader = ctx.loaders.get(personById);
   const edges = page.rows.map((row) => {
+    // Every person of the page is read, whatever the caller selects of it (ids, cursors, pageInfo or totalCount).
+    handedOut(ctx, row.id);
     personLoader.prime(row.id, row);
     return { cursor: encodeCursor(ctx, row.id), node: toPerson(row) };
   });

@@ -21,7 +21,7 @@ async function accessRecords(requestId: string): Promise<{ subgraph: string; per
   const store = new pg.Client({ connectionString: inject("accessDatabaseUrl") || inject("databaseUrl") });
   await store.connect();
   try {
-    const { rows } = await store.query<{ record: any }>("select record from audit.access_log where record->>'requestId' = $1 order by record->>'subgraph'", [requestId]);
+    const { rows } = await store.query<{ record: any }>("select record from audit.access_log where record->>'clientRequestId' = $1 order by record->>'subgraph'", [requestId]);
     return rows.map((r) => r.record);
   } finally {
     await store.end();

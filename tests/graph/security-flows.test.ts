@@ -160,18 +160,18 @@ describe.skipIf(skipReason())("security end to end", () => {
 
     const store = new pg.Client({ connectionString: inject("accessDatabaseUrl") || inject("databaseUrl") });
     await store.connect();
-    const { rows } = await store.query<{ record: any }>("select record from audit.access_log where record->>'requestId' = $1 order by record->>'subgraph'", [requestId]);
+    const { rows } = await store.query<{ record: any }>("select record from audit.access_log where record->>'clientRequestId' = $1 order by record->>'subgraph'", [requestId]);
     await store.end();
     expect(rows.map((r) => r.record.subgraph)).toEqual(["learning-card", "mid-career", "people"]);
     for (const { record } of rows) {
       expect(record).toMatchObject({
         caller: "counsellor-a", audience: "counsellor", organisation: CENTERS.find((c) => c.id === own.p.centerId)!.name,
-        personIds: [own.p.id], operationName: "CaseReview", outcome: "ALLOWED", requestId,
+        personIds: [own.p.id], operationName: "CaseReview", outcome: "ALLOWED", clientRequestId: requestId, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
         documentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
       });
       expect(JSON.stringify(record)).not.toContain(own.p.name);
     }
-    expect(rows.find((r) => r.record.subgraph === "people")!.record.fields).toEqual(["Person.circumstances", "Person.name"]);
+    expect(rows.find((r) => r.record.subgraph === "people")!.record.fields).toEqual(["Person.circumstances", "Person.id", "Person.name"]);
     expect(rows.find((r) => r.record.subgraph === "learning-card")!.record.fields).toEqual(["Person.learningCard"]);
 
     const log = await graphql(`{ me { accessLog(first: 100) { at who audience purpose programs } } }`, undefined, { as: citizen() });

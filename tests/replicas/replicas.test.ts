@@ -117,7 +117,7 @@ describe.skipIf(skip)("two gateway replicas sharing Redis", () => {
   });
 
   it("traces one request across the gateway and the subgraphs it called (OpenTelemetry)", async () => {
-    const counsellor = { authorization: `Bearer ${await devToken({ role: "counsellor", centers: [own.p.centerId] })}` };
+    const counsellor = { authorization: `Bearer ${await devToken({ role: "counsellor", sub: "counsellor-replicas", centers: [own.p.centerId] })}` };
     const traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
     const { body } = await post(a, { query: `query Traced($id: ID!) { person(id: $id) { name learningCard { card { id } } } }`, variables: { id: own.p.id } }, {
       ...counsellor,
@@ -197,7 +197,7 @@ describe.skipIf(skip)("two gateway replicas sharing Redis", () => {
   });
 
   it("answers partially while a subgraph is killed mid-traffic, opens its circuit, and recovers when it returns", async () => {
-    const counsellor = { authorization: `Bearer ${await devToken({ role: "counsellor", centers: [own.p.centerId] })}` };
+    const counsellor = { authorization: `Bearer ${await devToken({ role: "counsellor", sub: "counsellor-replicas", centers: [own.p.centerId] })}` };
     // Every request distinct (an undeclared variable of its own), so none is answered from the personal cache.
     let attempt = 0;
     const next = () => ({ query: `query($id: ID!) { person(id: $id) { name learningCard { card { id } } nationalEmploymentSupport { totalAllowancePaid } } }`, variables: { id: own.p.id, attempt: attempt++ } });
@@ -231,7 +231,7 @@ describe.skipIf(skip)("two gateway replicas sharing Redis", () => {
   });
 
   it("loses no request when Redis stops mid-traffic", async () => {
-    const counsellor = { authorization: `Bearer ${await devToken({ role: "counsellor", centers: [own.p.centerId] })}` };
+    const counsellor = { authorization: `Bearer ${await devToken({ role: "counsellor", sub: "counsellor-replicas", centers: [own.p.centerId] })}` };
     const queries = [
       { body: { query: `{ employmentCenters(region: BUSAN) { id } }` }, headers: {} },
       { body: { query: `query($id: ID!) { person(id: $id) { name } }`, variables: { id: own.p.id } }, headers: counsellor },

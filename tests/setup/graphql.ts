@@ -1,6 +1,8 @@
 /** Test helpers: POST a query to the gateway (or any GraphQL URL) as some caller, and read the subgraphs' statement logs. */
 import { inject } from "vitest";
 import { devToken } from "../../gateway/auth/dev-token";
+import { STAFF_ROLES } from "../../gateway/auth/claims";
+import type { Audience } from "../../subgraphs/kit/security/caller";
 import { CENTERS } from "../../subgraphs/kit/synthetic/centers";
 import { Redis } from "ioredis";
 import { publishOperations, sha256 } from "../../gateway/shared/safelist";
@@ -33,9 +35,11 @@ const tokens = new Map<string, Promise<string>>();
 /** Authorization headers for a caller (tokens signed with the dev key, cached per caller). */
 export async function authHeaders(as: As): Promise<Record<string, string>> {
   if (as === "anonymous") return {};
-  const key = JSON.stringify(as);
+  // A staff token names its account (gateway/auth/claims.ts), as `npm run token` does: `test-<role>` unless given.
+  const claims = as.sub === undefined && STAFF_ROLES.includes(as.role as Audience) ? { ...as, sub: `test-${as.role}` } : as;
+  const key = JSON.stringify(claims);
   let token = tokens.get(key);
-  if (!token) tokens.set(key, (token = devToken(as)));
+  if (!token) tokens.set(key, (token = devToken(claims)));
   return { authorization: `Bearer ${await token}` };
 }
 

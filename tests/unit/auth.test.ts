@@ -49,7 +49,7 @@ interface TokenOptions {
 }
 
 async function token(options: TokenOptions = {}): Promise<string> {
-  const jwt = new SignJWT(options.claims ?? { role: "analyst" })
+  const jwt = new SignJWT(options.claims ?? { role: "analyst", sub: "analyst-unit" })
     .setProtectedHeader({ alg: "ES256", kid: signing.kid, typ: "JWT", ...options.header } as { alg: string })
     .setIssuer(options.iss ?? ISSUER)
     .setAudience(options.aud ?? AUDIENCE)
@@ -187,7 +187,7 @@ describe("authenticate: refused tokens, with the exact reason", () => {
   });
 
   it('alg "none" (hand-built)', async () => {
-    const payload = { role: "analyst", iss: ISSUER, aud: AUDIENCE, exp: now() + 600 };
+    const payload = { role: "analyst", sub: "analyst-unit", iss: ISSUER, aud: AUDIENCE, exp: now() + 600 };
     for (const jwt of [`${b64({ alg: "none", typ: "JWT" })}.${b64(payload)}.`, `${b64({ alg: "none", kid: signing.kid })}.${b64(payload)}.`]) {
       await refusal(bearer(jwt), "ALGORITHM_NOT_ALLOWED", jwt);
     }

@@ -5,15 +5,19 @@
  *   genesis   = sha256("naeil-graph audit genesis " + chain_id)          (prev_hash of seq 1)
  *   hash      = sha256(prev_hash + "\n" + canonicalJson(record))
  *
- * `append` is serialised inside the process (a promise queue), costs exactly one parameterised
- * INSERT (one round trip), and resolves only once that row is written. A failed write rejects:
+ * `append` is serialised inside the process (a promise queue), costs exactly one message (one round
+ * trip) and resolves only once the row is written. That message, one implicit transaction, switches
+ * to the writer role (`naeil_audit_writer`: INSERT and SELECT only, migrations.ts), inserts the row
+ * and moves the chain's signed head (`audit.chain_head`, checkpoint.ts) to it: both or neither. A failed write rejects:
  * callers rely on "no audit record, no data". After a failed INSERT the chain cannot know whether
  * the row was committed (a connection lost after the server committed looks like any other
  * failure), so it continues as a fresh chain (new chain_id, new genesis, seq 1): the old chain
  * simply ends and both still verify.
  */
 import { createHash, randomUUID } from "node:crypto";
-import type { Store } from "../store";
+import { inlineParameters, type Store } from "../store";
+import { checkpointSigner, type CheckpointSigner } from "./checkpoint";
+import { AUDIT_WRITER_ROLE } from "./migrations";
 import { canonicalJson, toStoredRecord, type AccessRecord } from "./record";
 
 export const GENESIS_PREFIX = "naeil-graph audit genesis ";
@@ -30,7 +34,17 @@ export function rowHash(prevHash: string, canonicalRecord: string): string {
   return sha256(`${prevHash}\n${canonicalRecord}`);
 }
 
-const INSERT_SQL = "insert into audit.access_log (chain_id, seq, prev_hash, hash, record) values ($1, $2, $3, $4, $5)";
+/**
+ * One simple-protocol message (parameters written in as escaped literals, store.ts): several
+ * statements in one implicit transaction, so `set local role` holds for this write alone, also on
+ * the embedded store, whose connections share one session.
+ */
+const APPEND_SQL = `set local role ${AUDIT_WRITER_ROLE};
+with head as (
+  insert into audit.chain_head (chain_id, seq, hash, signature) values ($1, $2, $4, $6)
+  on conflict (chain_id) do update set seq = excluded.seq, hash = excluded.hash, signature = excluded.signature, at = now()
+)
+insert into audit.access_log (chain_id, seq, prev_hash, hash, record) values ($1, $2, $3, $4, $5)`;
 
 export interface AppendedRow {
   chainId: string;
@@ -43,11 +57,16 @@ export class AuditChain {
   private seq!: number;
   private prevHash!: string;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly signer: Promise<CheckpointSigner>;
 
+  /** `signer`: the checkpoint signer (default: AUDIT_SIGNING_KEY_FILE or the development key). */
   constructor(
     private readonly store: Store,
     readonly subgraph: string,
+    signer?: CheckpointSigner,
   ) {
+    this.signer = signer ? Promise.resolve(signer) : checkpointSigner();
+    this.signer.catch(() => undefined); // reported by the first append
     this.startChain();
   }
 
@@ -78,8 +97,9 @@ export class AuditChain {
     const chainId = this.currentChainId;
     const seq = this.seq + 1;
     const hash = rowHash(this.prevHash, canonical);
+    const signature = (await this.signer)(chainId, seq, hash);
     try {
-      await this.store.query(INSERT_SQL, [chainId, seq, this.prevHash, hash, canonical]);
+      await this.store.query(inlineParameters(APPEND_SQL, [chainId, seq, this.prevHash, hash, canonical, signature]));
     } catch (error) {
       this.startChain();
       throw error;

@@ -3,7 +3,12 @@
  * (never one per field), appended to the hash chain before the answer leaves. No audit record, no
  * data: if the write fails, the answer's data is withheld and AUDIT_UNAVAILABLE returned instead.
  *
- * What was read is collected as the fields resolve: every field of a Person (its id tells whose).
+ * What was read is collected as the fields resolve: every field of a Person (its id tells whose),
+ * counted once its resolver has succeeded, so a field a row rule refused is recorded as DENIED
+ * only, never as read. `id` and `__typename` are not counted here: people records `Person.id` for
+ * every person it hands out (person, me, persons, entity references), so an answer naming nobody
+ * but ids still leaves a record, and a read that only learns that a person exists is refused
+ * like any other when the access log cannot be written.
  * The answer tells the gateway what was recorded (extension `ACCESS_EXTENSION`, never passed on to
  * the client), so that the gateway's personal cache can record a reuse of it alike.
  */
@@ -27,7 +32,12 @@ export function accessLogPlugin(chain: AuditChain, log: (line: string) => void):
             willResolveField({ source, info, contextValue }) {
               if (info.parentType.name !== "Person" || info.fieldName === "id" || info.fieldName === "__typename") return;
               const id = (source as { id?: unknown } | null)?.id;
-              if (typeof id === "string" && PERSON_ID.test(id)) contextValue.access.read(id, `Person.${info.fieldName}`);
+              if (typeof id !== "string" || !PERSON_ID.test(id)) return;
+              const field = `Person.${info.fieldName}`;
+              return (error: Error | null) => {
+                if (!error) contextValue.access.read(id, field);
+                else if (contextValue.access.denied.has(id)) contextValue.access.deny(id, field);
+              };
             },
           };
         },
@@ -35,7 +45,7 @@ export function accessLogPlugin(chain: AuditChain, log: (line: string) => void):
           if (!ctx.access.touched) return;
           const records: AccessRecord[] = [];
           if (ctx.access.personIds.size) records.push(recordOf(ctx, ctx.access.personIds, ctx.access.fields, "ALLOWED"));
-          if (ctx.access.denied.size) records.push(recordOf(ctx, ctx.access.denied, ctx.access.fields, "DENIED"));
+          if (ctx.access.denied.size) records.push(recordOf(ctx, ctx.access.denied, ctx.access.deniedFields, "DENIED"));
           try {
             for (const record of records) await chain.append(record);
             // What was recorded, for the gateway: a reuse of this answer from its cache must record the same.

@@ -34,8 +34,10 @@ export interface AccessRecord {
   clientAddress: string | null;
   subgraph: string;
   outcome: AccessOutcome;
-  /** The `x-request-id` shared by the gateway and every subgraph of one request. */
+  /** The gateway's own id of the request, shared by every subgraph of it (random; never the client's). */
   requestId: string;
+  /** The `x-request-id` the client sent, if any: what the client says, untrusted, never a key. */
+  clientRequestId?: string | null;
 }
 
 /** The response extension in which a subgraph tells the gateway whose data it recorded as read (internal). */
@@ -64,6 +66,7 @@ export function accessRecord(caller: Caller, request: RequestFacts, writer: stri
     subgraph: writer,
     outcome,
     requestId: request.requestId,
+    clientRequestId: request.clientRequestId ?? null,
   };
 }
 
@@ -112,6 +115,8 @@ export function toStoredRecord(record: AccessRecord): AccessRecord {
     subgraph: text("subgraph"),
     outcome: outcome as AccessOutcome,
     requestId: text("requestId"),
+    // Only when the client sent one (undefined is left out of the canonical JSON).
+    clientRequestId: (r.clientRequestId === undefined ? null : optionalText("clientRequestId")) ?? undefined,
   };
 }
 

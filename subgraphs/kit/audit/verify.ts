@@ -5,15 +5,19 @@
  * prev_hash must be the previous row's hash (the genesis hash for seq 1); each row's hash must be
  * sha256(prev_hash + "\n" + canonical JSON of its record). Stops at the first bad row.
  *
- * What a hash chain alone cannot show: rows cut from the END of a chain, or a whole chain deleted
- * (nothing after them links to them). The append-only triggers (migrations.ts) guard against that;
- * an external anchor (e.g. chain heads exported elsewhere) would be needed to prove it.
+ * What a hash chain alone cannot show, rows cut from the END of a chain, a whole chain deleted, or a
+ * chain rewritten from some row on with every hash recomputed, the signed heads show
+ * (`audit.chain_head`, checkpoint.ts): every head's Ed25519 signature must verify with the public
+ * key; every chain must have a head; a chain must reach its head's seq ("truncated": the chain ends
+ * at seq N, its checkpoint says M) with the head's hash at that seq ("rewritten"); and every head's
+ * chain must still exist. What the heads cannot show is in migrations.ts.
  */
 import type { Store } from "../store";
 import { canonicalJson } from "./record";
 import { genesisHash, rowHash } from "./chain";
+import { checkpointVerifier, type CheckpointVerifier } from "./checkpoint";
 
-export type AuditProblem = "hash mismatch" | "broken link" | "missing seq" | "unexpected seq";
+export type AuditProblem = "hash mismatch" | "broken link" | "missing seq" | "unexpected seq" | "truncated" | "rewritten" | "no checkpoint" | "bad checkpoint";
 
 export type AuditVerification =
   | { ok: true; records: number; chains: number }
@@ -32,7 +36,22 @@ export type AuditVerification =
 export interface VerifyOptions {
   /** Rows per page (default 5,000). */
   pageSize?: number;
+  /** Checks a head's signature (default: AUDIT_VERIFY_KEY_FILE, or the development key). */
+  checkpoints?: CheckpointVerifier;
 }
+
+interface HeadRow {
+  chain_id: string;
+  seq: string;
+  hash: string;
+  signature: string;
+}
+
+const HEADS_SQL = "select chain_id, seq::text as seq, hash, signature from audit.chain_head order by chain_id";
+const HEAD_SQL = "select chain_id, seq::text as seq, hash, signature from audit.chain_head where chain_id = $1";
+const ORPHAN_HEADS_SQL = `select chain_id, seq::text as seq, hash, signature from audit.chain_head h
+  where not exists (select 1 from audit.access_log l where l.chain_id = h.chain_id) order by chain_id limit 1`;
+const ROW_EXISTS_SQL = "select 1 as present from audit.access_log where chain_id = $1 and seq = $2::bigint";
 
 interface Row {
   chain_id: string;
@@ -51,6 +70,8 @@ const NEXT_PAGE_SQL = `${SELECT_ROWS} where (l.chain_id, l.seq) > ($1, $2::bigin
 
 export async function verifyAuditLog(store: Store, options: VerifyOptions = {}): Promise<AuditVerification> {
   const pageSize = options.pageSize ?? 5_000;
+  const checkpoints = options.checkpoints ?? (await checkpointVerifier());
+  const heads = new Map((await store.query<HeadRow>(HEADS_SQL)).map((head) => [head.chain_id, head]));
   const fetchAfter = (last: Row | null) =>
     last ? store.query<Row>(NEXT_PAGE_SQL, [last.chain_id, last.seq, pageSize]) : store.query<Row>(FIRST_PAGE_SQL, [pageSize]);
 
@@ -69,6 +90,33 @@ export async function verifyAuditLog(store: Store, options: VerifyOptions = {}):
     detail,
   });
 
+  let head: HeadRow | undefined;
+  let headSeq = 0n;
+  /** The chain that ends here (last seq present: expectedSeq - 1) against its signed head. */
+  const endOfChain = async (): Promise<AuditVerification | null> => {
+    if (chainId === null) return null;
+    const last = expectedSeq - 1n;
+    heads.delete(chainId);
+    // A head read after this chain's rows (a chain begun during the check) may be ahead of them:
+    // truncated only if the head's row is not there now either.
+    if (last < headSeq && (await store.query(ROW_EXISTS_SQL, [chainId, String(headSeq)])).length === 0) {
+      return bad(last + 1n, "truncated", `chain ${chainId} ends at seq ${last}, checkpoint says ${headSeq}`);
+    }
+    return null;
+  };
+
+  /** A head whose chain has no row left: the whole chain was deleted. */
+  const deletedChain = (orphan: HeadRow): AuditVerification => {
+    const gone = orphan.chain_id;
+    if (!checkpoints(gone, BigInt(orphan.seq), orphan.hash, orphan.signature)) {
+      return { ok: false, records, chains, chainId: gone, seq: Number(orphan.seq), problem: "bad checkpoint", detail: "the head's signature does not verify with the audit verify key (forged or altered head)" };
+    }
+    return { ok: false, records, chains, chainId: gone, seq: 1, problem: "truncated", detail: `chain ${gone} ends at seq 0 (no row left), checkpoint says ${orphan.seq}` };
+  };
+  // Whole chains deleted are reported first (one indexed query), then the chains in order.
+  const [orphan] = await store.query<HeadRow>(ORPHAN_HEADS_SQL);
+  if (orphan) return deletedChain(orphan);
+
   let page = await fetchAfter(null);
   while (page.length > 0) {
     const next = page.length === pageSize ? fetchAfter(page[page.length - 1]) : Promise.resolve([] as Row[]);
@@ -76,10 +124,19 @@ export async function verifyAuditLog(store: Store, options: VerifyOptions = {}):
     next.catch(() => undefined);
     for (const row of page) {
       if (row.chain_id !== chainId) {
+        const ended = await endOfChain();
+        if (ended) return ended;
         chainId = row.chain_id;
         chains++;
         expectedSeq = 1n;
         prevHash = genesisHash(chainId);
+        // A chain begun after the heads were read has its head by now (written with its first row).
+        head = heads.get(chainId) ?? (await store.query<HeadRow>(HEAD_SQL, [chainId]))[0];
+        if (!head) return bad(1n, "no checkpoint", `chain ${chainId} has no signed head in audit.chain_head (deleted, or written around the writers)`);
+        headSeq = BigInt(head.seq);
+        if (!checkpoints(head.chain_id, headSeq, head.hash, head.signature)) {
+          return bad(headSeq, "bad checkpoint", `the head's signature does not verify with the audit verify key (forged or altered head)`);
+        }
       }
       const seq = BigInt(row.seq);
       if (seq > expectedSeq) {
@@ -98,17 +155,24 @@ export async function verifyAuditLog(store: Store, options: VerifyOptions = {}):
       }
       const computed = rowHash(row.prev_hash, canonical);
       if (row.hash !== computed) return bad(seq, "hash mismatch", `stored hash ${row.hash}, computed from the record ${computed}`);
+      if (seq === headSeq && row.hash !== head!.hash) {
+        return bad(seq, "rewritten", `hash ${row.hash} is not the signed checkpoint's ${head!.hash}: the chain was rewritten up to here`);
+      }
       prevHash = row.hash;
       expectedSeq = seq + 1n;
       records++;
     }
     page = await next;
   }
-  return { ok: true, records, chains };
+  const ended = await endOfChain();
+  if (ended) return ended;
+  // A head not met in the walk: its chain's rows went while the check ran.
+  const [left] = heads.values();
+  return left ? deletedChain(left) : { ok: true, records, chains };
 }
 
 /** The one line `npm run audit:verify` prints. */
 export function formatAuditVerification(result: AuditVerification): string {
-  if (result.ok) return `audit log OK: ${result.records} records in ${result.chains} chains`;
+  if (result.ok) return `audit log OK: ${result.records} records in ${result.chains} chains, each at its signed checkpoint`;
   return `audit log TAMPERED: chain ${result.chainId} seq ${result.seq}: ${result.problem}: ${result.detail}`;
 }

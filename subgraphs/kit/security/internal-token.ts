@@ -25,7 +25,10 @@ export const INTERNAL_TOKEN_TTL_SECONDS = 60;
 
 /** What the gateway knows about the client request, for row rules and the access log. */
 export interface RequestFacts {
+  /** The gateway's own id for the request (random, never the client's). */
   requestId: string;
+  /** The id the client sent in `x-request-id`, if any: untrusted, logged beside ours, never a key. */
+  clientRequestId?: string | null;
   operationName: string | null;
   /** sha256 of the GraphQL document the client sent. */
   documentHash: string;
