@@ -1,4 +1,5 @@
 /** A payment made under NESS: job-seeking, participation or success allowance. */
+import { IDENTIFIED_ONLY } from "../kit/security/caller";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { PARTNER } from "../kit/security/contract";
 import { DateScalar } from "../kit/scalars";
@@ -28,6 +29,7 @@ export class NessAllowancePayment {
   })
   monthNumber!: number | null;
 
-  @Field(() => Int, { description: "Amount paid in whole KRW (for the job-seeking allowance, the base amount plus any dependant top-up)." })
+  @Directive(IDENTIFIED_ONLY)
+  @Field(() => Int, { nullable: true, description: "Amount paid in whole KRW (for the job-seeking allowance, the base amount plus any dependant top-up). Not in the analyst's view (null)." })
   amount!: number;
 }

@@ -1,5 +1,6 @@
 /** The record's enrollments and payments, each through a per-person loader (one statement per table per request). */
-import { Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { IDENTIFIED_ONLY } from "../kit/security/caller";
+import { Directive, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { SubgraphContext } from "../kit/context";
 import type { ProgramRecordRoot } from "../kit/program-record";
 import { NationalEmploymentSupportRecord } from "./record";
@@ -19,7 +20,8 @@ export class NationalEmploymentSupportRecordResolver {
     return (await ctx.loaders.get(paymentsByPerson).load(record.personId)).map(toPayment);
   }
 
-  @FieldResolver(() => Int, { description: "Sum of every NESS payment made to the person, in whole KRW (0 when none)." })
+  @Directive(IDENTIFIED_ONLY)
+  @FieldResolver(() => Int, { nullable: true, description: "Sum of every NESS payment made to the person, in whole KRW (0 when none). Not in the analyst's view (null)." })
   async totalAllowancePaid(@Root() record: ProgramRecordRoot, @Ctx() ctx: SubgraphContext): Promise<number> {
     return (await ctx.loaders.get(paymentsByPerson).load(record.personId)).reduce((sum, row) => sum + row.amount, 0);
   }

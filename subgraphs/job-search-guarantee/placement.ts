@@ -1,4 +1,5 @@
 /** A job a participant started through the package. */
+import { IDENTIFIED_ONLY } from "../kit/security/caller";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { PARTNER } from "../kit/security/contract";
 import { DateScalar } from "../kit/scalars";
@@ -24,7 +25,8 @@ export class GuaranteeJobPlacement {
   @Field(() => DateScalar, { description: "First day of work." })
   startedOn!: string;
 
-  @Field(() => Int, { description: "Monthly wage in whole KRW." })
+  @Directive(IDENTIFIED_ONLY)
+  @Field(() => Int, { nullable: true, description: "Monthly wage in whole KRW. Not in the analyst's view (null)." })
   monthlyWage!: number;
 
   @Field(() => GuaranteeEmploymentType, { description: "Permanent, fixed-term or part-time." })

@@ -18,6 +18,9 @@ import { DateScalar } from "./scalars";
 import { todayInKorea } from "./dates";
 import { ProgramEligibility, ProgramEvent } from "./eligibility";
 import type { EligibilityValue } from "./rules/evaluation";
+import { analystCircumstances } from "./security/analyst-view";
+import { eligibilityFor, eventFor } from "./security/explanations";
+import { SIMULATED_ID_PREFIX } from "./security/row-rules";
 
 /** The directive every program field carries: partners see a program only with its scope (security/caller.ts). */
 export const requiresProgramScope = (program: ProgramSubgraph) => `@requiresScopes(scopes: [["${PROGRAM_SCOPES[program]}"]])`;
@@ -27,13 +30,16 @@ export const REQUIRES_CIRCUMSTANCES = `@requires(fields: "${CIRCUMSTANCES_SELECT
 
 /**
  * Person's reference resolver in a program subgraph: the person is the representation's id (an
- * analyst's pseudonym turned back into the id) and the circumstances the gateway fetched for it.
+ * analyst's pseudonym turned back into the id) and the circumstances the gateway fetched for it; for
+ * an analyst, a stored person's birth date is its year's first day before any rule reads it.
  */
 export const programPersonReference = {
   Person: {
     __resolveReference: (representation: PersonRepresentation, ctx: SubgraphContext) => {
       const id = personIdFromCaller(ctx, representation.id);
-      return representation.circumstances ? nestCircumstances(id, representation.circumstances) : { id, centerId: null };
+      if (!representation.circumstances) return { id, centerId: null };
+      const person = nestCircumstances(id, representation.circumstances);
+      return ctx.caller.audience === "analyst" && !id.startsWith(SIMULATED_ID_PREFIX) ? analystCircumstances(person) : person;
     },
   },
 };
@@ -74,7 +80,7 @@ export function programRecordResolver<History>(record: ClassType, rules: Program
       @Ctx() ctx: SubgraphContext,
     ): Promise<EligibilityValue> {
       const date = asOf ?? todayInKorea();
-      return rules.evaluate(root.person, await rules.history(ctx, root.personId, date), date);
+      return eligibilityFor(ctx.caller, rules.evaluate(root.person, await rules.history(ctx, root.personId, date), date));
     }
 
     @FieldResolver(() => ProgramEligibility, { description: "Eligibility today (the same as eligibility without asOf)." })
@@ -84,7 +90,7 @@ export function programRecordResolver<History>(record: ClassType, rules: Program
 
     @FieldResolver(() => [ProgramEvent], { description: "The person's history in this program as dated events, oldest first." })
     async events(@Root() root: ProgramRecordRoot, @Ctx() ctx: SubgraphContext): Promise<ProgramEvent[]> {
-      return (await rules.events(ctx, root.personId)).sort((a, b) => a.date.localeCompare(b.date));
+      return (await rules.events(ctx, root.personId)).sort((a, b) => a.date.localeCompare(b.date)).map((event) => eventFor(ctx.caller, event));
     }
   }
   return ProgramRecordResolver;

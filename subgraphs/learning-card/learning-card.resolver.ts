@@ -1,5 +1,6 @@
 /** What the card has paid and what is left, computed from the enrollments (never stored). */
-import { Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { IDENTIFIED_ONLY } from "../kit/security/caller";
+import { Directive, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { SubgraphContext } from "../kit/context";
 import { LearningCard } from "./learning-card";
 import { enrollmentsByPerson } from "./store";
@@ -11,12 +12,14 @@ async function usedOf(card: LearningCard, ctx: SubgraphContext): Promise<number>
 
 @Resolver(() => LearningCard)
 export class LearningCardResolver {
-  @FieldResolver(() => Int, { description: "Whole KRW charged to the card: the government's share of every enrollment not dropped." })
+  @Directive(IDENTIFIED_ONLY)
+  @FieldResolver(() => Int, { nullable: true, description: "Whole KRW charged to the card: the government's share of every enrollment not dropped. Not in the analyst's view (null)." })
   used(@Root() card: LearningCard, @Ctx() ctx: SubgraphContext): Promise<number> {
     return usedOf(card, ctx);
   }
 
-  @FieldResolver(() => Int, { description: "Whole KRW left to spend: grantTotal minus used, never below 0 (lapses when the card expires)." })
+  @Directive(IDENTIFIED_ONLY)
+  @FieldResolver(() => Int, { nullable: true, description: "Whole KRW left to spend: grantTotal minus used, never below 0 (lapses when the card expires). Not in the analyst's view (null)." })
   async balance(@Root() card: LearningCard, @Ctx() ctx: SubgraphContext): Promise<number> {
     return Math.max(0, card.grantTotal - (await usedOf(card, ctx)));
   }

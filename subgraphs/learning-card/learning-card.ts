@@ -1,5 +1,6 @@
 /** LearningCard: the card itself, with its grant and what is left of it. */
 import "reflect-metadata";
+import { IDENTIFIED_ONLY } from "../kit/security/caller";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { PARTNER } from "../kit/security/contract";
 import { DateScalar } from "../kit/scalars";
@@ -22,7 +23,8 @@ export class LearningCard {
   @Field(() => DateScalar, { description: "Last day of validity: 5 years from issue; the unused balance then lapses." })
   expiresOn!: string;
 
-  @Field(() => Int, { description: "Training grant over the card's validity in whole KRW: 3,000,000, or 5,000,000 for priority groups (e.g. low income)." })
+  @Directive(IDENTIFIED_ONLY)
+  @Field(() => Int, { nullable: true, description: "Training grant over the card's validity in whole KRW: 3,000,000, or 5,000,000 for priority groups (e.g. low income). Not in the analyst's view (null)." })
   grantTotal!: number;
 
   @Field(() => LearningCardStatus, { description: "ACTIVE, SUSPENDED, or EXPIRED once expiresOn is before today (Korea Standard Time)." })

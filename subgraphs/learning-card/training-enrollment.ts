@@ -1,5 +1,6 @@
 /** TrainingEnrollment: one course taken with the card, and how its tuition was split. */
 import "reflect-metadata";
+import { IDENTIFIED_ONLY } from "../kit/security/caller";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { PARTNER } from "../kit/security/contract";
 import { DateScalar } from "../kit/scalars";
@@ -34,9 +35,11 @@ export class TrainingEnrollment {
   @Field(() => Int, { description: "Tuition of the course at enrollment, whole KRW." })
   tuition!: number;
 
-  @Field(() => Int, { description: "The trainee's own share of the tuition (자비부담금), whole KRW." })
+  @Directive(IDENTIFIED_ONLY)
+  @Field(() => Int, { nullable: true, description: "The trainee's own share of the tuition (자비부담금), whole KRW. Not in the analyst's view (null)." })
   selfPayment!: number;
 
-  @Field(() => Int, { description: "The government's share charged to the card (tuition minus selfPayment), whole KRW." })
+  @Directive(IDENTIFIED_ONLY)
+  @Field(() => Int, { nullable: true, description: "The government's share charged to the card (tuition minus selfPayment), whole KRW. Not in the analyst's view (null)." })
   cardCharge!: number;
 }

@@ -1,5 +1,6 @@
 /** MidCareerSupportRecord's lists and total, through the per-request loaders (one statement per table per request). */
-import { Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { IDENTIFIED_ONLY } from "../kit/security/caller";
+import { Directive, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { SubgraphContext } from "../kit/context";
 import { SYNTHETIC_AS_OF } from "../kit/synthetic/person";
 import { MidCareerSupportRecord } from "./record";
@@ -19,11 +20,13 @@ export class MidCareerSupportRecordResolver {
     return (await ctx.loaders.get(placementsByPerson).load(record.personId)).map(toPlacement);
   }
 
+  @Directive(IDENTIFIED_ONLY)
   @FieldResolver(() => Int, {
+    nullable: true,
     description:
       `Participant allowance paid over all placements up to the records' date (${SYNTHETIC_AS_OF}), in whole KRW: the sum of each ` +
       "placement's allowancePaid (monthlyAllowance per full service month served, pro rata by days for the last month of a " +
-      "placement that ended part-way; the running month is paid after it ends). 0 when the person never had a placement.",
+      "placement that ended part-way; the running month is paid after it ends). 0 when the person never had a placement. Not in the analyst's view (null).",
   })
   async totalAllowancePaid(@Root() record: MidCareerSupportRecord, @Ctx() ctx: SubgraphContext): Promise<number> {
     const rows = await ctx.loaders.get(placementsByPerson).load(record.personId);

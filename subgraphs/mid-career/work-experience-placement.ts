@@ -1,4 +1,5 @@
 /** One work experience placement of the Mid-Career Career Support Program (경력지원제). */
+import { IDENTIFIED_ONLY } from "../kit/security/caller";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { PARTNER } from "../kit/security/contract";
 import { DateScalar } from "../kit/scalars";
@@ -43,10 +44,12 @@ export class WorkExperiencePlacement {
   @Field(() => Int, { description: "Hours a week on site as reported (at least 20 for the allowance)." })
   weeklyHours!: number;
 
-  @Field(() => Int, { description: "Participant allowance (참여수당) a month in whole KRW: at most 1,500,000, reduced with attendance." })
+  @Directive(IDENTIFIED_ONLY)
+  @Field(() => Int, { nullable: true, description: "Participant allowance (참여수당) a month in whole KRW: at most 1,500,000, reduced with attendance. Not in the analyst's view (null)." })
   monthlyAllowance!: number;
 
-  @Field(() => Int, { description: "Subsidy to the host company a month for this participant, in whole KRW (at most 400,000)." })
+  @Directive(IDENTIFIED_ONLY)
+  @Field(() => Int, { nullable: true, description: "Subsidy to the host company a month for this participant, in whole KRW (at most 400,000). Not in the analyst's view (null)." })
   hostSubsidyMonthly!: number;
 
   @Field(() => WorkExperienceStatus, { description: "Where the placement stands on the records' date." })
@@ -55,11 +58,13 @@ export class WorkExperiencePlacement {
   @Field(() => Boolean, { description: "Whether the host company has assigned the participant a mentor (멘토)." })
   mentorAssigned!: boolean;
 
+  @Directive(IDENTIFIED_ONLY)
   @Field(() => Int, {
+    nullable: true,
     description:
       `Participant allowance paid for this placement up to the records' date (${SYNTHETIC_AS_OF}), in whole KRW: monthlyAllowance ` +
       "for each full service month served, pro rata by days for the last month of a placement that ended part-way; the month " +
-      "still running is not paid yet.",
+      "still running is not paid yet. Not in the analyst's view (null).",
   })
   allowancePaid!: number;
 }

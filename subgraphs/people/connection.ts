@@ -33,7 +33,7 @@ export class PersonEdge {
 @Directive(PERSONAL_DATA)
 @ObjectType({ description: "A page of persons." })
 export class PersonConnection {
-  @Field(() => [PersonEdge], { description: "The persons of this page, in id order." })
+  @Field(() => [PersonEdge], { description: "The persons of this page (in id order; for analysts in an order unrelated to the ids)." })
   edges!: PersonEdge[];
 
   @Field(() => PageInfo, { description: "Where this page sits in the whole list." })
@@ -51,10 +51,10 @@ export class PersonFilter {
   @Field(() => ID, { nullable: true, description: "Only persons managed by this employment center (id as in employmentCenters)." })
   centerId?: string;
 
-  @Field(() => Int, { nullable: true, description: "Only persons at least this old today (0-130)." })
+  @Field(() => Int, { nullable: true, description: "Only persons at least this old today (0-130; for analysts, the age reached this year)." })
   minAge?: number;
 
-  @Field(() => Int, { nullable: true, description: "Only persons at most this old today (0-130)." })
+  @Field(() => Int, { nullable: true, description: "Only persons at most this old today (0-130; for analysts, the age reached this year)." })
   maxAge?: number;
 
   @Field(() => EmploymentStatus, { nullable: true, description: "Only persons with this employment status." })

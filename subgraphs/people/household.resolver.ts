@@ -6,7 +6,7 @@
 import { Ctx, Directive, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { SubgraphContext } from "../kit/context";
 import { Employment, Household } from "./person";
-import { assetsBand, incomeBand } from "./bands";
+import { assetsBand, incomeBand } from "../kit/bands";
 
 export const IDENTIFIED = `@policy(policies: [["identified"]])`;
 export const identified = (ctx: SubgraphContext) => ctx.caller.audience !== "analyst";

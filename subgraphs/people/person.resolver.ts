@@ -15,6 +15,7 @@ import { circumstancesType, flattenCircumstances, type FlatCircumstances } from 
 import { checkPersonAccess, personIdFromCaller } from "../kit/security/row-rules";
 import { forbidden } from "../kit/security/errors";
 import { IDENTIFIED, identified } from "./household.resolver";
+import { birthYearStart } from "../kit/security/analyst-view";
 
 const PersonCircumstances = circumstancesType(false);
 
@@ -99,7 +100,11 @@ export async function personsPage(ctx: SubgraphContext, filter: PersonFilter, fi
   checkFilter(filter);
   const centers = listableCenters(ctx);
   const afterId = after ? decodeCursor(ctx, after) : null;
-  const page = await pageOfPersons(ctx.store, filter, first, afterId, centers);
+  const analyst = ctx.caller.audience === "analyst";
+  const pseudonyms = ctx.security.pseudonyms;
+  const page = analyst
+    ? await pageOfPersons(ctx.store, filter, first, afterId && pseudonyms.listOrder(afterId), centers, { kind: "analyst", orderKey: pseudonyms.orderKey })
+    : await pageOfPersons(ctx.store, filter, first, afterId, centers);
   const personLoader = ctx.loaders.get(personById);
   const edges = page.rows.map((row) => {
     // Every person of the page is read, whatever the caller selects of it (ids, cursors, pageInfo or totalCount).
@@ -143,7 +148,7 @@ export class PersonResolver {
 
   @Directive("@authenticated")
   @Query(() => PersonConnection, {
-    description: `A page of persons in id order (Relay connection; at most ${MAX_PAGE_SIZE} a page): a counsellor's centers' persons, or everyone (pseudonymised) for an analyst.`,
+    description: `A page of persons (Relay connection; at most ${MAX_PAGE_SIZE} a page): a counsellor's centers' persons in id order, or everyone (pseudonymised) for an analyst, in an order unrelated to the ids.`,
   })
   async persons(
     @Arg("filter", () => PersonFilter, { nullable: true, description: "Conditions the persons must meet." }) filter: PersonFilter | null,
@@ -192,9 +197,9 @@ export class PersonResolver {
   }
 
   @Directive(PARTNER)
-  @FieldResolver(() => Int, { description: "Age in whole years today (Korea Standard Time)." })
-  age(@Root() person: Person): number {
-    return ageOn(person.birthDate, todayInKorea());
+  @FieldResolver(() => Int, { description: "Age in whole years today (Korea Standard Time); for analysts the age reached this year (this year minus the birth year)." })
+  age(@Root() person: Person, @Ctx() ctx: SubgraphContext): number {
+    return ageOn(ctx.caller.audience === "analyst" && !person.id.startsWith(SIMULATED_PREFIX) ? birthYearStart(person.birthDate) : person.birthDate, todayInKorea());
   }
 
   @Directive(PARTNER)

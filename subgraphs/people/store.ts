@@ -112,8 +112,18 @@ export async function listCenters(store: Store, region?: string): Promise<Employ
   return rows.map(toCenter);
 }
 
-/** WHERE clause and parameters for a filter; ages are converted to birth-date bounds as of today. */
-function filterClause(filter: PersonFilter, centers: string[] | null, today = todayInKorea()): { where: string; params: unknown[] } {
+/**
+ * How a page is ordered and read: counsellors by id; analysts in the keyed pseudorandom order of
+ * `md5(orderKey || id)` (never the id's order) with ages counted from the birth year alone.
+ */
+export type PageOrder = { kind: "id" } | { kind: "analyst"; orderKey: string };
+
+/**
+ * WHERE clause and parameters for a filter. Ages are converted to birth-date bounds as of today; for
+ * an analyst an age is the one reached this year (today's year minus the birth year), so a filter on
+ * age selects whole birth years.
+ */
+function filterClause(filter: PersonFilter, centers: string[] | null, order: PageOrder, today = todayInKorea()): { where: string; params: unknown[] } {
   const conditions: string[] = [];
   const params: unknown[] = [];
   const add = (condition: (placeholder: string) => string, value: unknown) => {
@@ -124,6 +134,14 @@ function filterClause(filter: PersonFilter, centers: string[] | null, today = to
   if (filter.centerId) add((p) => `center_id = ${p}`, filter.centerId);
   if (centers) add((p) => `center_id = any(${p})`, centers);
   if (filter.employmentStatus) add((p) => `employment_status = ${p}`, filter.employmentStatus);
+  if (order.kind === "analyst") {
+    const year = Number(today.slice(0, 4));
+    // year - birthYear >= minAge  <=>  born before the first day of year - minAge + 1.
+    if (filter.minAge != null) add((p) => `birth_date < ${p}::date`, `${String(year - filter.minAge + 1).padStart(4, "0")}-01-01`);
+    // year - birthYear <= maxAge  <=>  born on or after the first day of year - maxAge.
+    if (filter.maxAge != null) add((p) => `birth_date >= ${p}::date`, `${String(year - filter.maxAge).padStart(4, "0")}-01-01`);
+    return { where: conditions.length ? conditions.join(" and ") : "true", params };
+  }
   // age >= minAge  <=>  born on or before today minus minAge years.
   if (filter.minAge != null) add((p) => `birth_date <= ${p}::date`, addMonths(today, -12 * filter.minAge));
   // age <= maxAge  <=>  born after today minus (maxAge + 1) years.
@@ -131,15 +149,24 @@ function filterClause(filter: PersonFilter, centers: string[] | null, today = to
   return { where: conditions.length ? conditions.join(" and ") : "true", params };
 }
 
-/** One page by keyset (id order): `first + 1` rows tell whether another page follows. */
-/** `centers`: only persons managed by these centers (a counsellor's); null for no such limit. */
-export async function pageOfPersons(store: Store, filter: PersonFilter, first: number, afterId: string | null, centers: string[] | null = null) {
-  const { where, params } = filterClause(filter, centers);
-  const pageParams = [...params, afterId, first + 1];
-  const rows = await store.query<PersonRow>(
-    `select * from people.persons where ${where} and ($${params.length + 1}::text is null or id > $${params.length + 1}) order by id limit $${params.length + 2}`,
-    pageParams,
-  );
+/**
+ * One page by keyset: `first + 1` rows tell whether another page follows. `centers`: only persons
+ * managed by these centers (a counsellor's); null for no such limit. `after`: the last person of the
+ * previous page (its id, or for an analyst its place in the keyed order: Pseudonymizer.listOrder).
+ */
+export async function pageOfPersons(store: Store, filter: PersonFilter, first: number, after: string | null, centers: string[] | null = null, order: PageOrder = { kind: "id" }) {
+  const { where, params } = filterClause(filter, centers, order);
+  const n = params.length;
+  const rows =
+    order.kind === "analyst"
+      ? await store.query<PersonRow>(
+          `select * from people.persons where ${where} and ($${n + 2}::text is null or md5($${n + 1} || id) > $${n + 2}) order by md5($${n + 1} || id) limit $${n + 3}`,
+          [...params, order.orderKey, after, first + 1],
+        )
+      : await store.query<PersonRow>(
+          `select * from people.persons where ${where} and ($${n + 1}::text is null or id > $${n + 1}) order by id limit $${n + 2}`,
+          [...params, after, first + 1],
+        );
   return {
     rows: rows.slice(0, first),
     hasNextPage: rows.length > first,

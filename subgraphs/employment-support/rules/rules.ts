@@ -37,6 +37,7 @@ const percentRule = (id: string, parameter: string, title: string, source: strin
     id,
     description: `${title}: household income at or below the percentage of the standard median income for the household's size.`,
     parameters: [parameter, "standard-median-income"],
+    observedKind: "income",
     source,
     evaluate({ person }, p, asOf) {
       const percent = p.at(parameter, asOf);
@@ -58,6 +59,7 @@ export const noActiveEnrollment = defineRule<NessInput>({
   id: "ness.no-active-enrollment",
   description: "Not already in an open NESS enrollment (one enrollment at a time).",
   parameters: [],
+  observedKind: "record",
   source: `${BRIEF} stages [N]; one enrollment at a time is this system's reading (assumption)`,
   evaluate({ history }) {
     const passed = history.activeEnrollmentId === null;
@@ -76,6 +78,7 @@ export const type1Assets = defineRule<NessInput>({
   id: "ness.type1.household-assets",
   description: "Type I: household assets at or below the ceiling (higher for youth).",
   parameters: ["type1-asset-ceiling", "type1-youth-asset-ceiling", "youth-age-maximum", "youth-age-extended-maximum"],
+  observedKind: "assets",
   source: `${BRIEF} Type I screened [N]`,
   evaluate(input, p, asOf) {
     const youth = isYouth(input, p, asOf);
@@ -95,6 +98,7 @@ export const type1WorkExperience = defineRule<NessInput>({
   id: "ness.type1.work-experience",
   description: "Type I screened: at least 100 insured work days or 800 hours in the last 24 months.",
   parameters: ["type1-work-days", "type1-work-hours"],
+  observedKind: "count",
   source: `${BRIEF} Type I screened [N]`,
   evaluate({ person }, p, asOf) {
     const days = p.at("type1-work-days", asOf);
@@ -121,6 +125,7 @@ export const youth = defineRule<NessInput>({
   id: "ness.youth",
   description: "Youth: aged 15-34, the upper age extended by months of military service up to 37.",
   parameters: ["youth-age-maximum", "youth-age-extended-maximum"],
+  observedKind: "age",
   source: `${BRIEF} age [N]`,
   evaluate(input, p, asOf) {
     const passed = isYouth(input, p, asOf);
@@ -153,6 +158,7 @@ export const type2YouthIncome = defineRule<NessInput>({
   id: "ness.type2.youth-income",
   description: "Type II youth group: household income at or below the ceiling where one applies (sources conflict; see the parameter).",
   parameters: ["type2-youth-income-percent", "standard-median-income"],
+  observedKind: "income",
   source: `${BRIEF} Type II [S], conflicting`,
   evaluate({ person }, p, asOf) {
     const percent = p.at("type2-youth-income-percent", asOf);

@@ -26,6 +26,7 @@ export const participatingCenter = defineRule<GuaranteeInput>({
   id: "job-search-guarantee.participating-center",
   description: "Managed by an employment center that offers the package on the date.",
   parameters: ["participating-centers"],
+  observedKind: "category",
   source: `${SOURCE}; pilot 2022-08-19 at 6 centers, 24 from 2023-06-28 [N]`,
   evaluate({ person }, p, asOf) {
     const centers = p.at<string[]>("participating-centers", asOf);
@@ -44,6 +45,7 @@ export const noActiveParticipation = defineRule<GuaranteeInput>({
   id: "job-search-guarantee.no-active-participation",
   description: "Not already taking part in the package.",
   parameters: [],
+  observedKind: "record",
   source: SOURCE,
   evaluate({ history }) {
     const id = history.activeParticipationId;
@@ -55,6 +57,7 @@ export const priority = defineRule<GuaranteeInput>({
   id: "job-search-guarantee.priority.unemployment-benefit",
   description: "Unemployment-benefit recipients come first. Informational, never excludes.",
   parameters: [],
+  observedKind: "category",
   source: SOURCE,
   evaluate({ person }) {
     const receiving = person.employment.receivingUnemploymentBenefit;

@@ -8,6 +8,7 @@ export function ageRangeRule(id: string, description: string, minParameter: stri
     id,
     description,
     parameters: [minParameter, maxParameter],
+    observedKind: "age",
     source,
     evaluate({ age }, p, asOf) {
       const min = p.at(minParameter, asOf);
@@ -24,6 +25,7 @@ export function unemployedRule(id: string, description: string, source: string):
     id,
     description,
     parameters: ["unemployed-weekly-hours"],
+    observedKind: "count",
     source,
     evaluate({ person }, p, asOf) {
       const hours = p.at("unemployed-weekly-hours", asOf);

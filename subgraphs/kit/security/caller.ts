@@ -55,6 +55,9 @@ export function scopesOf(caller: Caller): Set<string> {
  *   income, assets and wage). Everyone but the analyst, whose view is pseudonymised (PIPA Art. 28-2:
  *   pseudonymised data for statistics and research).
  */
+/** The directive on every field outside the analyst's view (exact amounts, names, birth dates). */
+export const IDENTIFIED_ONLY = `@policy(policies: [["identified"]])`;
+
 export const POLICIES: Record<string, (caller: Caller) => boolean> = {
   identified: (caller) => caller.audience !== "analyst",
 };

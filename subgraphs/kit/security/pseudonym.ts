@@ -11,7 +11,7 @@
  * one generated once into .data/dev-keys/pseudonym.key): they turn an analyst's pseudonym back into
  * the person id to load the data, and never send the id itself to an analyst.
  */
-import { createCipheriv, createDecipheriv } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, createHmac } from "node:crypto";
 import { secretKey } from "./write-once";
 
 export const PSEUDONYM_PREFIX = "anon-";
@@ -23,8 +23,19 @@ export class Pseudonymizer {
   private readonly byId = new Map<string, string>();
   /** The other way round: every program subgraph reads back the pseudonyms of each analyst page. */
   private readonly byPseudonym = new Map<string, string>();
+  /**
+   * The secret that orders an analyst's lists: persons are listed by md5(orderKey || id), a keyed
+   * pseudorandom order the store can compute and page through, unrelated to the id's order.
+   */
+  readonly orderKey: string;
   constructor(private readonly key: Buffer) {
     if (key.length !== 32) throw new Error("PSEUDONYM_KEY must be 32 bytes (64 hex characters).");
+    this.orderKey = createHmac("sha256", key).update("analyst list order").digest("hex");
+  }
+
+  /** A person's place in an analyst's lists (the value the store orders by). */
+  listOrder(personId: string): string {
+    return createHash("md5").update(this.orderKey + personId).digest("hex");
   }
 
   pseudonym(personId: string): string {

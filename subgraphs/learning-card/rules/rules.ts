@@ -18,6 +18,7 @@ export const age = defineRule<LearningCardInput>({
   id: "learning-card.excluded.age",
   description: "Not aged 75 or over.",
   parameters: ["age-limit"],
+  observedKind: "age",
   source: `${BRIEF} excluded [S]`,
   evaluate({ age }, p, asOf) {
     const limit = p.at("age-limit", asOf);
@@ -30,6 +31,7 @@ export const occupation = defineRule<LearningCardInput>({
   id: "learning-card.excluded.occupation",
   description: "Not in an excluded occupation (public servants, private school staff; from 2026 also the military).",
   parameters: ["excluded-occupations"],
+  observedKind: "category",
   source: `${BRIEF} excluded (2024-2025) and (2026, unverified) [S]`,
   evaluate({ person }, p, asOf) {
     const excluded = p.at<string[]>("excluded-occupations", asOf);
@@ -47,6 +49,7 @@ export const student = defineRule<LearningCardInput>({
   id: "learning-card.excluded.student",
   description: "Not a student with more than 2 years to graduation (final-year students may apply), while that exclusion applies.",
   parameters: ["students-excluded"],
+  observedKind: "category",
   source: `${BRIEF} excluded (2024-2025) [S]`,
   evaluate({ person }, p, asOf) {
     const applies = p.at<boolean>("students-excluded", asOf);
@@ -64,6 +67,7 @@ export const selfEmployedRevenue = defineRule<LearningCardInput>({
   id: "learning-card.excluded.self-employed-revenue",
   description: "Self-employed with annual revenue below the ceiling, while that exclusion applies.",
   parameters: ["self-employed-revenue-ceiling"],
+  observedKind: "revenue",
   source: `${BRIEF} excluded (2024-2025) [S]`,
   evaluate({ person }, p, asOf) {
     const ceiling = p.at("self-employed-revenue-ceiling", asOf);
@@ -82,6 +86,7 @@ export const specialTypeIncome = defineRule<LearningCardInput>({
   id: "learning-card.excluded.special-type-worker-income",
   description: "Special-type workers earning below the monthly ceiling, while that exclusion applies.",
   parameters: ["special-type-income-ceiling"],
+  observedKind: "income",
   source: `${BRIEF} excluded (2024-2025) [S]`,
   evaluate({ person }, p, asOf) {
     const ceiling = p.at("special-type-income-ceiling", asOf);
@@ -100,6 +105,7 @@ export const largeCompanyYoungWage = defineRule<LearningCardInput>({
   id: "learning-card.excluded.large-company-young-high-wage",
   description: "Not a large-company employee under 45 earning at or above the ceiling, while that exclusion applies.",
   parameters: ["large-company-young-wage-ceiling", "large-company-age-limit"],
+  observedKind: "mixed",
   source: `${BRIEF} excluded (2024-2025) [S]`,
   evaluate({ person, age }, p, asOf) {
     const ceiling = p.at("large-company-young-wage-ceiling", asOf);
@@ -119,6 +125,7 @@ export const priorityGroup = defineRule<LearningCardInput>({
   id: "learning-card.priority.low-income",
   description: "Low-income priority group (household income at or below 60% of the median): a larger grant. Informational, never excludes.",
   parameters: ["priority-income-percent", "standard-median-income"],
+  observedKind: "income",
   source: `${BRIEF} grant [S]; the 60% line is an assumption`,
   evaluate({ person }, p, asOf) {
     const ceiling = incomeCeiling(p, p.at("priority-income-percent", asOf), person.household.size, asOf);

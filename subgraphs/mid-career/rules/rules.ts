@@ -23,6 +23,7 @@ export const noUnemploymentBenefit = defineRule<MidCareerInput>({
   id: "mid-career.no-unemployment-benefit",
   description: "Not receiving unemployment benefit (구직급여).",
   parameters: [],
+  observedKind: "category",
   source: `${BRIEF} status [S]`,
   evaluate({ person }) {
     const receiving = person.employment.receivingUnemploymentBenefit;
@@ -34,6 +35,7 @@ export const newFieldQualification = defineRule<MidCareerInput>({
   id: "mid-career.new-field-qualification",
   description: "Has gained a qualification or finished training for the new field.",
   parameters: [],
+  observedKind: "category",
   source: `${BRIEF} target [O]`,
   evaluate({ person }) {
     const has = person.careerChange.newFieldQualification;
@@ -45,6 +47,7 @@ export const noTargetFieldExperience = defineRule<MidCareerInput>({
   id: "mid-career.no-experience-in-new-field",
   description: "Has no work experience in the new field.",
   parameters: [],
+  observedKind: "count",
   source: `${BRIEF} target [O]`,
   evaluate({ person }) {
     const months = person.careerChange.targetFieldExperienceMonths;
@@ -56,6 +59,7 @@ export const noPreviousPlacement = defineRule<MidCareerInput>({
   id: "mid-career.no-previous-placement",
   description: "Has not already had a work experience placement in this program.",
   parameters: [],
+  observedKind: "record",
   source: `${BRIEF} (one placement per person is this system's reading: assumption)`,
   evaluate({ history }) {
     const id = history.previousPlacementId;
