@@ -18,8 +18,8 @@ import type { GatewayContext } from "./context";
 import { unavailableResponse, type GatewayGraphQLResponse } from "./unavailable-subgraph";
 import { SubgraphUnreachable, isCircuitOpen, isTimeout, type SubgraphPolicy } from "./resilience/subgraph-policy";
 import type { GatewayMetrics } from "./observability/metrics";
-import { ACCESS_EXTENSION, type RecordedAccess } from "../subgraphs/kit/audit/record";
-import type { AccessTracker } from "../subgraphs/kit/security/access-tracker";
+import { ACCESS_EXTENSION, type SealedRecordedAccess } from "../subgraphs/kit/audit/record";
+import type { Seal } from "../subgraphs/kit/security/seal";
 
 type ProcessOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>["process"]>[0];
 type SendOptions = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["willSendRequest"]>>[0];
@@ -84,6 +84,8 @@ export class ProgramDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     url: string,
     private readonly policy: SubgraphPolicy,
     private readonly metrics: GatewayMetrics,
+    /** Opens what a subgraph sealed to the gateway about the persons its answer recorded as read. */
+    private readonly recordedAccess: Seal,
   ) {
     super({ url, fetcher });
   }
@@ -149,7 +151,7 @@ export class ProgramDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   /** One try. A subgraph that answered with GraphQL errors (even with an HTTP error status) has answered. */
   private async attempt(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
     try {
-      return takeRecordedAccess(await super.process(options), options.context?.accessed);
+      return takeRecordedAccess(await super.process(options), options.context as GatewayContext | undefined, this.recordedAccess);
     } catch (error) {
       const body = (error as { extensions?: { response?: { body?: unknown } } }).extensions?.response?.body as { errors?: unknown[] } | undefined;
       if (body && typeof body === "object" && Array.isArray(body.errors)) return { errors: body.errors } as GatewayGraphQLResponse;
@@ -158,12 +160,17 @@ export class ProgramDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
-/** Moves what the subgraph recorded as read from its answer to the request's tracker (the client never sees it). */
-function takeRecordedAccess(response: GatewayGraphQLResponse, accessed: AccessTracker | undefined): GatewayGraphQLResponse {
-  const recorded = response.extensions?.[ACCESS_EXTENSION] as RecordedAccess | undefined;
-  if (!recorded) return response;
+/**
+ * Moves what the subgraph recorded as read from its answer to the request's tracker (the client never
+ * sees it). Sealed to the gateway for this request; anything that does not open as such is dropped.
+ */
+function takeRecordedAccess(response: GatewayGraphQLResponse, context: GatewayContext | undefined, seal: Seal): GatewayGraphQLResponse {
+  const sealed = response.extensions?.[ACCESS_EXTENSION];
+  if (sealed === undefined) return response;
   delete response.extensions![ACCESS_EXTENSION];
-  for (const personId of recorded.personIds) accessed?.personIds.add(personId);
-  for (const field of recorded.fields) accessed?.fields.add(field);
+  const recorded = seal.open(sealed) as SealedRecordedAccess | null;
+  if (!recorded || !context?.accessed || recorded.requestId !== context.requestId) return response;
+  for (const personId of recorded.personIds) context.accessed.personIds.add(personId);
+  for (const field of recorded.fields) context.accessed.fields.add(field);
   return response;
 }

@@ -21,6 +21,7 @@ import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from "graph
 import type { GatewayConfig } from "./config";
 import { contextFactory, type GatewayContext } from "./context";
 import { ProgramDataSource } from "./program-data-source";
+import { loadRecordedAccessSeal } from "../subgraphs/kit/security/seal";
 import { subgraphPolicy, subgraphPolicyFromEnv } from "./resilience/subgraph-policy";
 import { internalTokenSigner } from "../subgraphs/kit/security/internal-token";
 import { readRequirements, selectsProtectedRootField, type Requirements } from "./authorization/requirements";
@@ -68,6 +69,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const services = subgraphsOf(readFileSync(config.supergraphPath, "utf8")).map(({ name, url }) => ({ name, url: config.subgraphUrls[name] ?? url }));
   const urlOf = Object.fromEntries(services.map((s) => [s.name, s.url]));
   const policyOptions = subgraphPolicyFromEnv();
+  const recordedAccess = await loadRecordedAccessSeal();
 
   const gateway = new ApolloGateway({
     supergraphSdl: watchedSupergraph(config.supergraphPath, (message) => log.info(message)),
@@ -79,7 +81,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         metrics.circuit.labels(name).set(state === "closed" ? 0 : state === "half-open" ? 1 : 2);
         log.warn({ subgraph: name, circuit: state }, "circuit breaker");
       });
-      return new ProgramDataSource(name, urlOf[name] ?? url ?? "", policy, metrics);
+      return new ProgramDataSource(name, urlOf[name] ?? url ?? "", policy, metrics, recordedAccess);
     },
   });
 

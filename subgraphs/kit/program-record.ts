@@ -10,7 +10,8 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root, type ClassType } from "type-graphql";
 import type { SubgraphContext } from "./context";
 import type { Circumstances } from "./circumstances";
-import { CIRCUMSTANCES_SELECTION, nestCircumstances } from "./circumstances-type";
+import { CIRCUMSTANCES_SELECTION } from "./circumstances-type";
+import { openCircumstances } from "./security/sealed-circumstances";
 import type { PersonRepresentation } from "./person-stub";
 import { PROGRAM_SCOPES, type ProgramSubgraph } from "./security/caller";
 import { checkPersonAccess, personIdFromCaller } from "./security/row-rules";
@@ -27,13 +28,14 @@ export const REQUIRES_CIRCUMSTANCES = `@requires(fields: "${CIRCUMSTANCES_SELECT
 
 /**
  * Person's reference resolver in a program subgraph: the person is the representation's id (an
- * analyst's pseudonym turned back into the id) and the circumstances the gateway fetched for it.
+ * analyst's pseudonym turned back into the id) and the circumstances people sealed for that id,
+ * which the gateway fetched for it (refused when they are anything else: sealed-circumstances.ts).
  */
 export const programPersonReference = {
   Person: {
     __resolveReference: (representation: PersonRepresentation, ctx: SubgraphContext) => {
       const id = personIdFromCaller(ctx, representation.id);
-      return representation.circumstances ? nestCircumstances(id, representation.circumstances) : { id, centerId: null };
+      return openCircumstances(ctx, id, representation.circumstances);
     },
   },
 };

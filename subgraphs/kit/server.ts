@@ -18,6 +18,7 @@ import { isSeeded, seedSubgraph, DEFAULT_PERSONS } from "./seed";
 import type { SubgraphDefinition } from "./subgraph";
 import { INTERNAL_TOKEN_HEADER, internalTokenVerifier } from "./security/internal-token";
 import { loadPseudonymizer } from "./security/pseudonym";
+import { loadCircumstancesSeal, loadRecordedAccessSeal } from "./security/seal";
 import { ensureConsentSchema } from "./security/consent";
 import { analystViewPlugin } from "./security/analyst-view";
 import { ensureAuditSchema } from "./audit/migrations";
@@ -77,7 +78,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   await ensureAuditSchema(accessStore);
   await ensureConsentSchema(accessStore);
   const chain = new AuditChain(accessStore, definition.name);
-  const security = { pseudonyms: await loadPseudonymizer(), accessStore };
+  const security = { pseudonyms: await loadPseudonymizer(), accessStore, circumstances: await loadCircumstancesSeal(), recordedAccess: await loadRecordedAccessSeal() };
   const internalTokens = await internalTokenVerifier(definition.name);
 
   const tracing = startTracing(definition.name);
