@@ -33,7 +33,8 @@ export const REQUIRES_CIRCUMSTANCES = `@requires(fields: "${CIRCUMSTANCES_SELECT
  */
 export const programPersonReference = {
   Person: {
-    __resolveReference: (representation: PersonRepresentation, ctx: SubgraphContext) => {
+    // async: a refusal then fails this one entity, not the whole `_entities` list (a synchronous throw would).
+    __resolveReference: async (representation: PersonRepresentation, ctx: SubgraphContext) => {
       const id = personIdFromCaller(ctx, representation.id);
       return openCircumstances(ctx, id, representation.circumstances);
     },
