@@ -13,7 +13,8 @@
  *   variables or other representations do not match. A token is a permission for one question.
  * - `exp` 10 s after `iat` and a one-time `jti`: the gateway signs right before it sends, so the
  *   token needs to live only as long as the trip (the subgraph checks it on arrival, before any
- *   queueing); 5 s of clock skew are allowed either way. Within that window each subgraph process
+ *   queueing), and the gateway gives up on a fetch after SUBGRAPH_TIMEOUT_MS (5 s) anyway; 5 s of
+ *   clock skew are allowed either way. Within that window each subgraph process
  *   accepts a `jti` once, so even the identical request cannot be replayed to that process (a
  *   replayed mutation would apply twice). The memory is per process: replicas of one subgraph do not
  *   share it, which leaves an identical replay to another replica of the same subgraph within the
