@@ -186,7 +186,7 @@ for (const name of SUBGRAPH_NAMES) {
   if (!s || !(s.body.spec.ports ?? []).some((p: any) => p.port === port)) fail(`subgraph ${name}: no Service ${name} on port ${port}`);
   const url = gatewayEnv[`${envPrefix(name)}_URL`];
   if (url !== `http://${name}:${port}/graphql`) fail(`gateway: ${envPrefix(name)}_URL is ${url}, expected http://${name}:${port}/graphql`);
-  for (const needed of ["DATABASE_URL", "PSEUDONYM_KEY", "INTERNAL_TOKEN_PUBLIC_KEY_FILE", "SUBGRAPH_HOST"]) {
+  for (const needed of ["DATABASE_URL", "PSEUDONYM_KEY", "CIRCUMSTANCES_KEY", "RECORDED_ACCESS_KEY", "INTERNAL_TOKEN_PUBLIC_KEY_FILE", "SUBGRAPH_HOST"]) {
     if (!envNames(d).includes(needed)) fail(`Deployment ${name}: no ${needed}`);
   }
   if (envNames(d).includes("INTERNAL_TOKEN_PRIVATE_KEY_FILE") || secretsOf(d).includes("naeil-internal-token-private")) {
@@ -196,8 +196,9 @@ for (const name of SUBGRAPH_NAMES) {
 }
 if (gateway) {
   if (envNames(gateway).includes("PSEUDONYM_KEY") || secretsOf(gateway).includes("naeil-pseudonym-key")) fail("gateway: must not get PSEUDONYM_KEY");
+  if (envNames(gateway).includes("CIRCUMSTANCES_KEY") || secretsOf(gateway).includes("naeil-circumstances-key")) fail("gateway: must not get CIRCUMSTANCES_KEY");
   if (envNames(gateway).includes("DATABASE_URL")) fail("gateway: must not get DATABASE_URL (the programs' data); ACCESS_DATABASE_URL only");
-  for (const needed of ["INTERNAL_TOKEN_PRIVATE_KEY_FILE", "AUTH_JWKS_URL", "SUPERGRAPH_PATH", "GATEWAY_HOST", "REDIS_URL", "ACCESS_DATABASE_URL", "PERSONAL_CACHE_KEY"]) {
+  for (const needed of ["INTERNAL_TOKEN_PRIVATE_KEY_FILE", "AUTH_JWKS_URL", "SUPERGRAPH_PATH", "GATEWAY_HOST", "REDIS_URL", "ACCESS_DATABASE_URL", "PERSONAL_CACHE_KEY", "RECORDED_ACCESS_KEY"]) {
     if (!envNames(gateway).includes(needed)) fail(`gateway: no ${needed}`);
   }
   if (gatewayEnv.GATEWAY_HOST !== "0.0.0.0") fail("gateway: GATEWAY_HOST must be 0.0.0.0 in a pod");

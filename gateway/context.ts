@@ -8,7 +8,7 @@ import type { Request, Response } from "express";
 import { authenticate } from "./auth/verify";
 import { UNAUTHENTICATED } from "./auth/errors";
 import { anonymousCaller, type Caller } from "../subgraphs/kit/security/caller";
-import type { InternalClaims, RequestFacts } from "../subgraphs/kit/security/internal-token";
+import type { InternalTokenSigner, RequestFacts } from "../subgraphs/kit/security/internal-token";
 import { newRequestId, requestFacts } from "./request-facts";
 import type { RateLimits } from "./limits/rate-limit";
 import { CENTERS } from "../subgraphs/kit/synthetic/centers";
@@ -20,8 +20,8 @@ export interface GatewayContext {
   facts: RequestFacts;
   /** Whose data the subgraphs recorded as read for this request (what a reuse from the personal cache records). */
   accessed: AccessTracker;
-  /** The signed internal token for this request's subgraph fetches (made on first use). */
-  internalToken(operationName: string | null): Promise<string>;
+  /** The signed internal token for one subgraph fetch of this request: that subgraph, that exact body. */
+  internalToken(operationName: string | null, subgraph: string, body: string): string;
 }
 
 /** Whom every request is taken to come from when NAEIL_SECURITY=off (benchmarks only): a counsellor of every center. */
@@ -30,7 +30,7 @@ const BENCHMARK_CALLER: Caller = { audience: "counsellor", subject: "benchmark",
 export interface ContextOptions {
   insecure: boolean;
   rateLimits: RateLimits;
-  signInternalToken(claims: InternalClaims): Promise<string>;
+  signInternalToken: InternalTokenSigner;
   onRateLimited(audience: string): void;
 }
 
@@ -76,13 +76,13 @@ export function contextFactory(options: ContextOptions) {
     const facts = requestFacts(req, requestId);
     const caller = options.insecure ? BENCHMARK_CALLER : await authenticateCounted(options, req, res, facts.clientAddress);
     await consumeBudget(options, res, caller, facts.clientAddress);
-    let token: Promise<string> | undefined;
     return {
       requestId,
       caller,
       facts,
       accessed: new AccessTracker(),
-      internalToken: (operationName) => (token ??= options.signInternalToken({ caller, request: { ...facts, operationName: operationName ?? facts.operationName } })),
+      internalToken: (operationName, subgraph, body) =>
+        options.signInternalToken({ caller, request: { ...facts, operationName: operationName ?? facts.operationName } }, { subgraph, body }),
     };
   };
 }

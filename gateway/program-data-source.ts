@@ -1,5 +1,6 @@
 /**
- * Calls one subgraph. Forwards the request id and the gateway's signed internal token; runs every
+ * Calls one subgraph. Forwards the request id and a signed internal token made for this subgraph and
+ * this fetch's exact body (signed where the body is final, in the fetcher); runs every
  * fetch under the subgraph's policy (resilience/subgraph-policy.ts: timeout, retries for queries,
  * circuit breaker); answers a fetch that failed for good as the subgraph would have answered a
  * failure (unavailable-subgraph.ts: null fields, one located SUBGRAPH_UNAVAILABLE error each); and
@@ -17,15 +18,27 @@ import type { GatewayContext } from "./context";
 import { unavailableResponse, type GatewayGraphQLResponse } from "./unavailable-subgraph";
 import { SubgraphUnreachable, isCircuitOpen, isTimeout, type SubgraphPolicy } from "./resilience/subgraph-policy";
 import type { GatewayMetrics } from "./observability/metrics";
-import { ACCESS_EXTENSION, type RecordedAccess } from "../subgraphs/kit/audit/record";
-import type { AccessTracker } from "../subgraphs/kit/security/access-tracker";
+import { ACCESS_EXTENSION, type SealedRecordedAccess } from "../subgraphs/kit/audit/record";
+import type { Seal } from "../subgraphs/kit/security/seal";
 
 type ProcessOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>["process"]>[0];
 type SendOptions = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["willSendRequest"]>>[0];
 
-/** The abort signal of the current attempt (cockatiel's timeout), for the fetch below. */
-const attemptSignal = new AsyncLocalStorage<AbortSignal>();
-const fetcher = ((url: string, init: SubgraphRequestInit) => subgraphFetch(url, { ...init, signal: attemptSignal.getStore() })) as unknown as Fetcher;
+/**
+ * What the fetch of the current attempt needs that RemoteGraphQLDataSource does not pass to its
+ * fetcher: the abort signal (cockatiel's timeout) and the internal token for the body as sent.
+ */
+interface Attempt {
+  signal: AbortSignal;
+  token: ((body: string) => string) | null;
+}
+const currentAttempt = new AsyncLocalStorage<Attempt>();
+const fetcher = ((url: string, init: SubgraphRequestInit) => {
+  const attempt = currentAttempt.getStore();
+  const token = attempt?.token && init.body !== undefined ? attempt.token(init.body) : null;
+  const headers = token ? { ...init.headers, [INTERNAL_TOKEN_HEADER]: token } : init.headers;
+  return subgraphFetch(url, { ...init, headers, signal: attempt?.signal });
+}) as unknown as Fetcher;
 
 /**
  * A shared answer as it arrived: the subgraph's JSON text (a fresh parse per joining request is its
@@ -71,6 +84,8 @@ export class ProgramDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     url: string,
     private readonly policy: SubgraphPolicy,
     private readonly metrics: GatewayMetrics,
+    /** Opens what a subgraph sealed to the gateway about the persons its answer recorded as read. */
+    private readonly recordedAccess: Seal,
   ) {
     super({ url, fetcher });
   }
@@ -79,9 +94,15 @@ export class ProgramDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const { request, context } = options;
     if (!context?.internalToken) return; // the gateway's own health check of a subgraph: no caller
     request.http?.headers.set("x-request-id", context.requestId);
+  }
+
+  /** Signs the token of one fetch (in the fetcher, once the body is final). */
+  private tokenFor(options: ProcessOptions): ((body: string) => string) | null {
+    const context = options.context;
+    if (!context?.internalToken) return null;
     // The operation name as resolved from the document (the client need not send operationName).
     const operationName = "incomingRequestContext" in options ? (options.incomingRequestContext.operationName ?? null) : null;
-    request.http?.headers.set(INTERNAL_TOKEN_HEADER, await context.internalToken(operationName));
+    return (body) => context.internalToken(operationName, this.serviceName, body);
   }
 
   override async process(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
@@ -117,7 +138,8 @@ export class ProgramDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       const policy = mutation ? policies.once : policies.idempotent;
       // A signal of its own per fetch: cockatiel links each attempt's signal to it, and a shared parent
       // (its default) would collect listeners from every fetch (MaxListenersExceededWarning).
-      return await policy.execute(({ signal }) => attemptSignal.run(signal, () => this.attempt(options)), new AbortController().signal);
+      const token = this.tokenFor(options);
+      return await policy.execute(({ signal }) => currentAttempt.run({ signal, token }, () => this.attempt(options)), new AbortController().signal);
     } catch (error) {
       outcome = isCircuitOpen(error) ? "circuit_open" : isTimeout(error) ? "timeout" : "unreachable";
       const { query, variables } = options.request;
@@ -131,7 +153,7 @@ export class ProgramDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   /** One try. A subgraph that answered with GraphQL errors (even with an HTTP error status) has answered. */
   private async attempt(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
     try {
-      return takeRecordedAccess(await super.process(options), options.context?.accessed);
+      return takeRecordedAccess(await super.process(options), options.context as GatewayContext | undefined, this.recordedAccess);
     } catch (error) {
       const body = (error as { extensions?: { response?: { body?: unknown } } }).extensions?.response?.body as { errors?: unknown[] } | undefined;
       if (body && typeof body === "object" && Array.isArray(body.errors)) return { errors: body.errors } as GatewayGraphQLResponse;
@@ -140,12 +162,17 @@ export class ProgramDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
-/** Moves what the subgraph recorded as read from its answer to the request's tracker (the client never sees it). */
-function takeRecordedAccess(response: GatewayGraphQLResponse, accessed: AccessTracker | undefined): GatewayGraphQLResponse {
-  const recorded = response.extensions?.[ACCESS_EXTENSION] as RecordedAccess | undefined;
-  if (!recorded) return response;
+/**
+ * Moves what the subgraph recorded as read from its answer to the request's tracker (the client never
+ * sees it). Sealed to the gateway for this request; anything that does not open as such is dropped.
+ */
+function takeRecordedAccess(response: GatewayGraphQLResponse, context: GatewayContext | undefined, seal: Seal): GatewayGraphQLResponse {
+  const sealed = response.extensions?.[ACCESS_EXTENSION];
+  if (sealed === undefined) return response;
   delete response.extensions![ACCESS_EXTENSION];
-  for (const personId of recorded.personIds) accessed?.personIds.add(personId);
-  for (const field of recorded.fields) accessed?.fields.add(field);
+  const recorded = seal.open(sealed) as SealedRecordedAccess | null;
+  if (!recorded || !context?.accessed || recorded.requestId !== context.requestId) return response;
+  for (const personId of recorded.personIds) context.accessed.personIds.add(personId);
+  for (const field of recorded.fields) context.accessed.fields.add(field);
   return response;
 }

@@ -21,6 +21,7 @@ import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from "graph
 import type { GatewayConfig } from "./config";
 import { contextFactory, type GatewayContext } from "./context";
 import { ProgramDataSource } from "./program-data-source";
+import { loadRecordedAccessSeal } from "../subgraphs/kit/security/seal";
 import { subgraphPolicy, subgraphPolicyFromEnv } from "./resilience/subgraph-policy";
 import { internalTokenSigner } from "../subgraphs/kit/security/internal-token";
 import { readRequirements, selectsProtectedRootField, type Requirements } from "./authorization/requirements";
@@ -73,6 +74,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const services = subgraphsOf(readFileSync(config.supergraphPath, "utf8")).map(({ name, url }) => ({ name, url: config.subgraphUrls[name] ?? url }));
   const urlOf = Object.fromEntries(services.map((s) => [s.name, s.url]));
   const policyOptions = subgraphPolicyFromEnv();
+  const recordedAccess = await loadRecordedAccessSeal();
 
   const gateway = new ApolloGateway({
     supergraphSdl: watchedSupergraph(config.supergraphPath, (message) => log.info(message)),
@@ -85,7 +87,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         metrics.circuit.labels(name).set(worst === "closed" ? 0 : worst === "half-open" ? 1 : 2);
         log.warn({ subgraph: name, audience, circuit: state }, "circuit breaker");
       });
-      return new ProgramDataSource(name, urlOf[name] ?? url ?? "", policy, metrics);
+      return new ProgramDataSource(name, urlOf[name] ?? url ?? "", policy, metrics, recordedAccess);
     },
   });
 

@@ -14,11 +14,16 @@ interface GraphQLAnswer {
 
 export type SubgraphUrls = Record<string, string>;
 
-async function post(url: string, query: string, variables: Json | undefined, headers: Record<string, string>): Promise<GraphQLAnswer> {
+/** The headers of one subgraph fetch (its internal token is made for the subgraph and the exact body). */
+export type HeadersFor = (subgraph: string, body: string) => Promise<Record<string, string>>;
+
+async function post(urls: SubgraphUrls, subgraph: string, query: string, variables: Json | undefined, headersFor: HeadersFor): Promise<GraphQLAnswer> {
+  const url = urls[subgraph];
+  const body = JSON.stringify({ query, variables });
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify({ query, variables }),
+    headers: { "content-type": "application/json", ...(await headersFor(subgraph, body)) },
+    body,
   });
   const answer = (await response.json()) as GraphQLAnswer;
   if (!response.ok && !answer.errors) throw new Error(`${url} answered HTTP ${response.status}`);
@@ -38,13 +43,13 @@ const entitiesQuery = (selection: string) =>
 
 interface Call {
   urls: SubgraphUrls;
-  headers: Record<string, string>;
+  headersFor: HeadersFor;
   errors: unknown[];
 }
 
 async function fetchEntities(call: Call, subgraph: string, persons: Json[], selection: string, representation: (p: Json) => Json): Promise<void> {
   const representations = persons.map((p) => ({ __typename: "Person", id: p.id, ...representation(p) }));
-  const answer = await post(call.urls[subgraph], entitiesQuery(selection), { representations }, call.headers);
+  const answer = await post(call.urls, subgraph, entitiesQuery(selection), { representations }, call.headersFor);
   if (answer.errors) call.errors.push(...answer.errors);
   const entities = (answer.data?._entities ?? []) as (Json | null)[];
   entities.forEach((entity, i) => entity && Object.assign(persons[i], entity));
@@ -63,11 +68,11 @@ async function resolveSite(call: Call, site: PersonSite, data: Json): Promise<vo
   }
 }
 
-/** `headers`: what every subgraph request carries (bench/auth.ts directHeaders()). */
-export async function executeDirect(plan: DirectPlan, variables: Json | undefined, urls: SubgraphUrls, headers: Record<string, string>): Promise<GraphQLAnswer> {
-  const call: Call = { urls, headers, errors: [] };
+/** `headersFor`: what each subgraph request carries (bench/auth.ts directHeaders()). */
+export async function executeDirect(plan: DirectPlan, variables: Json | undefined, urls: SubgraphUrls, headersFor: HeadersFor): Promise<GraphQLAnswer> {
+  const call: Call = { urls, headersFor, errors: [] };
   const data: Json = {};
-  const answers = await Promise.all(plan.roots.map((root) => post(urls[root.subgraph], root.query, variables, headers)));
+  const answers = await Promise.all(plan.roots.map((root) => post(urls, root.subgraph, root.query, variables, headersFor)));
   for (const answer of answers) {
     if (answer.errors) call.errors.push(...answer.errors);
     Object.assign(data, answer.data ?? {});

@@ -22,7 +22,7 @@ export async function serveDirect(): Promise<void> {
         const { query, variables } = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { query: string; variables?: Record<string, unknown> };
         let plan = plans.get(query);
         if (!plan) plans.set(query, (plan = planDirect(query, facts)));
-        const answer = await executeDirect(plan, variables, urls, await directHeaders(req.headers.authorization));
+        const answer = await executeDirect(plan, variables, urls, (subgraph, body) => directHeaders(req.headers.authorization, subgraph, body));
         res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answer));
       } catch (error) {
         res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ errors: [{ message: String(error) }] }));

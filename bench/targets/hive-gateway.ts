@@ -6,19 +6,25 @@
  * onFetch plugin; it does no authentication of its own.
  */
 import http from "node:http";
+import { readFileSync } from "node:fs";
 import { createGatewayRuntime } from "@graphql-hive/gateway-runtime";
 import { directHeaders } from "../auth";
 import { childPort, announceReady } from "./ready";
 
 export async function serveHive(): Promise<void> {
+  // Each internal token names its subgraph: the supergraph says which subgraph a URL is.
+  const subgraphAt = new Map(
+    [...readFileSync(process.env.BENCH_SUPERGRAPH_PATH!, "utf8").matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map(([, name, url]) => [url, name]),
+  );
   const gateway = createGatewayRuntime({
     supergraph: process.env.BENCH_SUPERGRAPH_PATH!,
     logging: "error",
     plugins: () => [
       {
-        async onFetch({ context, options, setOptions }) {
+        async onFetch({ url, context, options, setOptions }) {
           const request = (context as { request?: Request } | undefined)?.request;
-          const extra = await directHeaders(request?.headers.get("authorization"));
+          const subgraph = subgraphAt.get(url) ?? "";
+          const extra = await directHeaders(request?.headers.get("authorization"), subgraph, String(options.body ?? ""));
           setOptions({ ...options, headers: { ...options.headers, ...extra } });
         },
       },

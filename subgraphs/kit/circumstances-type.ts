@@ -1,7 +1,12 @@
 /**
- * `PersonCircumstances`: the flat, @inaccessible carrier of a person's circumstances from people to
- * the programs. A program field `@requires(fields: "circumstances { ... }")` and the gateway fetches it
- * from people, but no client can select it: it is not in the API schema.
+ * `PersonCircumstances`: the @inaccessible carrier of a person's circumstances from people to the
+ * programs. A program field `@requires(fields: "circumstances { sealed }")` and the gateway fetches
+ * it from people, but no client can select it: it is not in the API schema. `@inaccessible` only
+ * hides it at the gateway, so the value itself is sealed (security/sealed-circumstances.ts): people
+ * encrypts and authenticates the flat circumstances with the person's id and an expiry, under a key
+ * only the subgraphs hold. Whoever reads people's answer (an analyst's token at people's port
+ * included) reads nothing, and a program refuses circumstances it cannot open for that person id:
+ * its row rules (the managing center) rest on what people said, never on what a request says.
  *
  * Why a separate type rather than requiring Person.birthDate, Person.household... directly: those
  * client-facing fields carry `@policy(policies: [["identified"]])` (an analyst never sees an exact
@@ -10,9 +15,8 @@
  * The rules need the exact values; the caller may not. This type gives the rules what they need
  * without giving it to the caller.
  */
-import { Directive, Field, Int, ObjectType, type ClassType } from "type-graphql";
-import { DateScalar } from "./scalars";
-import { EmployerSize, EmploymentStatus, Occupation, StudentStatus, type Circumstances } from "./circumstances";
+import { Directive, Field, ObjectType, type ClassType } from "type-graphql";
+import type { EmployerSize, EmploymentStatus, Occupation, StudentStatus, Circumstances } from "./circumstances";
 import { PERSONAL_DATA } from "./cache-control";
 
 /** The flat form (what crosses the graph). */
@@ -38,14 +42,8 @@ export interface FlatCircumstances {
   newFieldQualification: boolean;
 }
 
-const FIELDS: (keyof FlatCircumstances)[] = [
-  "birthDate", "centerId", "studentStatus", "militaryServiceMonths", "householdSize", "monthlyIncome", "assets", "dependants",
-  "employmentStatus", "occupation", "employerSize", "monthlyWage", "weeklyWorkHours", "workDaysLast24Months", "workHoursLast24Months",
-  "selfEmployedAnnualRevenue", "receivingUnemploymentBenefit", "targetFieldExperienceMonths", "newFieldQualification",
-];
-
 /** The `@requires` selection of every program field. */
-export const CIRCUMSTANCES_SELECTION = `circumstances { ${FIELDS.join(" ")} }`;
+export const CIRCUMSTANCES_SELECTION = "circumstances { sealed }";
 
 export function flattenCircumstances(c: Omit<Circumstances, "id">): FlatCircumstances {
   return {
@@ -95,36 +93,27 @@ export function nestCircumstances(id: string, f: FlatCircumstances): Circumstanc
   };
 }
 
+/** What crosses the graph: the flat circumstances sealed by people for the programs (sealed-circumstances.ts). */
+export interface SealedCircumstances {
+  sealed: string;
+}
+
 /**
  * The PersonCircumstances class: people's own (`external` false) or a program's `@external` copy.
  * One class per subgraph, for the reason given in person-stub.ts.
  */
-export function circumstancesType(external: boolean): ClassType<FlatCircumstances> {
+export function circumstancesType(external: boolean): ClassType<SealedCircumstances> {
   const ext: PropertyDecorator = external ? Directive("@external") : () => undefined;
 
   @Directive(PERSONAL_DATA)
-  @ObjectType("PersonCircumstances", { description: "A person's circumstances as the programs' rules read them (internal: carried from people to the programs by @requires, never exposed to callers)." })
+  @ObjectType("PersonCircumstances", {
+    description: "A person's circumstances as the programs' rules read them, sealed by people for the programs (internal: carried from people to the programs by @requires, never exposed to callers, unreadable to anyone but the subgraphs).",
+  })
   @Directive("@inaccessible")
-  class PersonCircumstances implements FlatCircumstances {
-    @Field(() => DateScalar, { description: "Date of birth." }) @ext birthDate!: string;
-    @Field(() => String, { nullable: true, description: "Id of the managing employment center." }) @ext centerId!: string | null;
-    @Field(() => StudentStatus, { description: "Whether the person is a student." }) @ext studentStatus!: StudentStatus;
-    @Field(() => Int, { description: "Months of military service." }) @ext militaryServiceMonths!: number;
-    @Field(() => Int, { description: "People in the household." }) @ext householdSize!: number;
-    @Field(() => Int, { description: "Monthly household income in whole KRW." }) @ext monthlyIncome!: number;
-    @Field(() => Int, { description: "Household assets in whole KRW." }) @ext assets!: number;
-    @Field(() => Int, { description: "Qualifying dependants." }) @ext dependants!: number;
-    @Field(() => EmploymentStatus, { description: "Current work status." }) @ext employmentStatus!: EmploymentStatus;
-    @Field(() => Occupation, { description: "Occupation, where a program treats it specially." }) @ext occupation!: Occupation;
-    @Field(() => EmployerSize, { description: "Size of the current employer." }) @ext employerSize!: EmployerSize;
-    @Field(() => Int, { description: "Monthly wage in whole KRW." }) @ext monthlyWage!: number;
-    @Field(() => Int, { description: "Hours worked a week now." }) @ext weeklyWorkHours!: number;
-    @Field(() => Int, { description: "Insured work days in the last 24 months." }) @ext workDaysLast24Months!: number;
-    @Field(() => Int, { description: "Insured work hours in the last 24 months." }) @ext workHoursLast24Months!: number;
-    @Field(() => Int, { description: "Annual revenue in whole KRW when self-employed." }) @ext selfEmployedAnnualRevenue!: number;
-    @Field(() => Boolean, { description: "Whether the person now receives unemployment benefit." }) @ext receivingUnemploymentBenefit!: boolean;
-    @Field(() => Int, { description: "Months of experience in the target field of a career change." }) @ext targetFieldExperienceMonths!: number;
-    @Field(() => Boolean, { description: "Has a qualification or training for the new field." }) @ext newFieldQualification!: boolean;
+  class PersonCircumstances implements SealedCircumstances {
+    @Field(() => String, { description: "The circumstances, the person id and an expiry, encrypted and authenticated with a key only the subgraphs hold." })
+    @ext
+    sealed!: string;
   }
   return PersonCircumstances;
 }

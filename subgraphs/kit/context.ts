@@ -4,6 +4,7 @@ import { RequestLoaders } from "./loaders";
 import type { Caller } from "./security/caller";
 import type { RequestFacts } from "./security/internal-token";
 import type { Pseudonymizer } from "./security/pseudonym";
+import type { Seal } from "./security/seal";
 import { AccessTracker } from "./security/access-tracker";
 
 /** The security services of a running subgraph (one per process). */
@@ -11,6 +12,10 @@ export interface SubgraphSecurity {
   pseudonyms: Pseudonymizer;
   /** The access store: audit log and consents (ACCESS_DATABASE_URL, default DATABASE_URL). */
   accessStore: Store;
+  /** Seals a person's circumstances from people to the programs (CIRCUMSTANCES_KEY, subgraphs only). */
+  circumstances: Seal;
+  /** Seals to the gateway whose data an answer recorded as read (RECORDED_ACCESS_KEY). */
+  recordedAccess: Seal;
 }
 
 export interface SubgraphContext {

@@ -5,12 +5,13 @@
  */
 import "reflect-metadata";
 import { Directive, Field, ID, ObjectType, type ClassType } from "type-graphql";
-import { circumstancesType, type FlatCircumstances } from "./circumstances-type";
+import { circumstancesType, type SealedCircumstances } from "./circumstances-type";
 import { PERSONAL_DATA } from "./cache-control";
 
 export interface PersonRepresentation {
   id: string;
-  circumstances?: FlatCircumstances;
+  /** Sealed by people for this id (security/sealed-circumstances.ts); whatever a request says otherwise is refused. */
+  circumstances?: SealedCircumstances;
 }
 
 /**
@@ -30,7 +31,7 @@ export function personStub(): ClassType<PersonRepresentation> {
 
     @Field(() => Circumstances, { description: "The circumstances the programs' rules read (internal)." })
     @Directive("@external")
-    circumstances!: FlatCircumstances;
+    circumstances!: SealedCircumstances;
   }
   return PersonStub;
 }

@@ -10,7 +10,8 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root, type ClassType } from "type-graphql";
 import type { SubgraphContext } from "./context";
 import type { Circumstances } from "./circumstances";
-import { CIRCUMSTANCES_SELECTION, nestCircumstances } from "./circumstances-type";
+import { CIRCUMSTANCES_SELECTION } from "./circumstances-type";
+import { openCircumstances } from "./security/sealed-circumstances";
 import type { PersonRepresentation } from "./person-stub";
 import { PROGRAM_SCOPES, type ProgramSubgraph } from "./security/caller";
 import { checkPersonAccess, personIdFromCaller } from "./security/row-rules";
@@ -30,15 +31,16 @@ export const REQUIRES_CIRCUMSTANCES = `@requires(fields: "${CIRCUMSTANCES_SELECT
 
 /**
  * Person's reference resolver in a program subgraph: the person is the representation's id (an
- * analyst's pseudonym turned back into the id) and the circumstances the gateway fetched for it; for
- * an analyst, a stored person's birth date is its year's first day before any rule reads it.
+ * analyst's pseudonym turned back into the id) and the circumstances people sealed for that id,
+ * which the gateway fetched for it (refused when they are anything else: sealed-circumstances.ts);
+ * for an analyst, a stored person's birth date is its year's first day before any rule reads it.
  */
 export const programPersonReference = {
   Person: {
-    __resolveReference: (representation: PersonRepresentation, ctx: SubgraphContext) => {
+    // async: a refusal then fails this one entity, not the whole `_entities` list (a synchronous throw would).
+    __resolveReference: async (representation: PersonRepresentation, ctx: SubgraphContext) => {
       const id = personIdFromCaller(ctx, representation.id);
-      if (!representation.circumstances) return { id, centerId: null };
-      const person = nestCircumstances(id, representation.circumstances);
+      const person = openCircumstances(ctx, id, representation.circumstances);
       return ctx.caller.audience === "analyst" && !id.startsWith(SIMULATED_ID_PREFIX) ? analystCircumstances(person) : person;
     },
   },

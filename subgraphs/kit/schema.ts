@@ -6,11 +6,10 @@
 import "reflect-metadata";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives, type IResolvers } from "@graphql-tools/utils";
-import { defaultFieldResolver, isObjectType, parse, print, type GraphQLSchema } from "graphql";
+import { parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 import { CACHE_CONTROL_DEFINITIONS } from "./cache-control";
-import type { SubgraphContext } from "./context";
-import { POLICIES } from "./security/caller";
+import { enforcePolicies } from "./security/policy-fields";
 
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@requires", "@external", "@shareable", "@tag", "@inaccessible", "@authenticated", "@requiresScopes", "@policy"])`;
 
@@ -34,26 +33,5 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...(extra as object) };
   }
   const typeDefs = parse(`${FEDERATION_LINK}\n${CACHE_CONTROL_DEFINITIONS}\n${printSchemaWithDirectives(schema)}`);
-  return withholdIdentifiedFields(buildSubgraphSchema({ typeDefs, resolvers: resolvers as any }));
-}
-
-/**
- * Every field marked `@policy(policies: [["identified"]])` (exact amounts, names, birth dates)
- * resolves to null for a caller who does not hold the policy (security/caller.ts), in the subgraph
- * itself: the gateway's removal of the field is not taken on faith.
- */
-export function withholdIdentifiedFields(schema: GraphQLSchema): GraphQLSchema {
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith("__")) continue;
-    for (const field of Object.values(type.getFields())) {
-      const policy = field.astNode?.directives?.find((d) => d.name.value === "policy");
-      if (!policy) continue;
-      const policies = [...print(policy).matchAll(/"([^"]+)"/g)].map((m) => m[1]);
-      if (!policies.every((name) => POLICIES[name])) throw new Error(`${type.name}.${field.name}: unknown policy in ${print(policy)}`);
-      const resolve = field.resolve ?? defaultFieldResolver;
-      field.resolve = (source, args, ctx: SubgraphContext, info) =>
-        policies.every((name) => POLICIES[name](ctx.caller)) ? resolve(source, args, ctx, info) : null;
-    }
-  }
-  return schema;
+  return enforcePolicies(buildSubgraphSchema({ typeDefs, resolvers: resolvers as any }));
 }

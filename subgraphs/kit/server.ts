@@ -19,6 +19,7 @@ import { isSeeded, seedSubgraph } from "./seed";
 import type { SubgraphDefinition } from "./subgraph";
 import { INTERNAL_TOKEN_HEADER, internalTokenVerifier } from "./security/internal-token";
 import { loadPseudonymizer } from "./security/pseudonym";
+import { loadCircumstancesSeal, loadRecordedAccessSeal } from "./security/seal";
 import { ensureConsentSchema } from "./security/consent";
 import { analystViewPlugin } from "./security/analyst-view";
 import { ensureAuditSchema } from "./audit/migrations";
@@ -48,6 +49,12 @@ export interface SubgraphOptions {
   log?: (line: string) => void;
 }
 
+function refuseCaller(res: express.Response): void {
+  res.status(401).json({
+    errors: [{ message: "This service answers only the naeil-graph gateway: send your query to the gateway's /graphql.", extensions: { code: "UNAUTHENTICATED" } }],
+  });
+}
+
 export async function startSubgraph(definition: SubgraphDefinition, options: SubgraphOptions): Promise<RunningSubgraph> {
   const logger = createLogger(definition.name);
   const log = options.log ?? ((line: string) => logger.info(line));
@@ -73,8 +80,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   await ensureAuditSchema(accessStore);
   await ensureConsentSchema(accessStore);
   const chain = new AuditChain(accessStore, definition.name, await checkpointSigner());
-  const security = { pseudonyms: await loadPseudonymizer(), accessStore };
-  const verifyInternalToken = await internalTokenVerifier();
+  const security = { pseudonyms: await loadPseudonymizer(), accessStore, circumstances: await loadCircumstancesSeal(), recordedAccess: await loadRecordedAccessSeal() };
+  const internalTokens = await internalTokenVerifier(definition.name);
 
   const tracing = startTracing(definition.name);
   const schema = await buildFederatedSchema(definition);
@@ -134,23 +141,30 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   }
   app.use(
     "/graphql",
-    // Zero trust: only the gateway's signed token opens GraphQL (see security/internal-token.ts).
-    async (req, res, next) => {
-      const claims = await verifyInternalToken(req.header(INTERNAL_TOKEN_HEADER));
-      if (!claims) {
-        res.status(401).json({
-          errors: [{ message: "This service answers only the naeil-graph gateway: send your query to the gateway's /graphql.", extensions: { code: "UNAUTHENTICATED" } }],
-        });
-        return;
-      }
-      res.locals.claims = claims;
+    // Zero trust: only a token the gateway signed for this subgraph and this very body opens GraphQL
+    // (see security/internal-token.ts). The signature is checked before the body is read, the body's
+    // hash as it is read (the raw bytes, before parsing).
+    (req, res, next) => {
+      const token = internalTokens.admit(req.header(INTERNAL_TOKEN_HEADER));
+      if (!token) return refuseCaller(res);
+      res.locals.token = token;
       next();
     },
-    express.json({ limit: "1mb" }),
+    express.json({
+      limit: "1mb",
+      verify: (_req, res, raw) => {
+        (res as unknown as { locals: Record<string, unknown> }).locals.rawBody = raw;
+      },
+    }),
+    (_req, res, next) => {
+      if (!internalTokens.matches(res.locals.token, res.locals.rawBody)) return refuseCaller(res);
+      res.locals.rawBody = undefined;
+      next();
+    },
     ...(tracing ? [tracing.middleware] : []),
     expressMiddleware(server, {
       context: async ({ res }) => {
-        const { caller, request } = res.locals.claims;
+        const { caller, request } = res.locals.token;
         return createContext(definition.name, store, security, caller, request);
       },
     }),

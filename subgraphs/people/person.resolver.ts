@@ -11,7 +11,8 @@ import { EmploymentCenter } from "./employment-center";
 import { PersonConnection, PersonFilter } from "./connection";
 import { CircumstancesInput, SIMULATED_PREFIX, checkCircumstances, simulatedId, simulatedPerson } from "./circumstances";
 import { centerById, pageOfPersons, personById, toCenter, toPerson } from "./store";
-import { circumstancesType, flattenCircumstances, type FlatCircumstances } from "../kit/circumstances-type";
+import { circumstancesType, type SealedCircumstances } from "../kit/circumstances-type";
+import { sealCircumstances } from "../kit/security/sealed-circumstances";
 import { checkPersonAccess, personIdFromCaller } from "../kit/security/row-rules";
 import { forbidden } from "../kit/security/errors";
 import { IDENTIFIED, identified } from "./household.resolver";
@@ -171,9 +172,11 @@ export class PersonResolver {
   }
 
   @Directive("@inaccessible")
-  @FieldResolver(() => PersonCircumstances, { description: "The circumstances the programs' rules read (internal: for @requires only, not in the API schema)." })
-  circumstances(@Root() person: Person): FlatCircumstances {
-    return flattenCircumstances(person);
+  @FieldResolver(() => PersonCircumstances, {
+    description: "The circumstances the programs' rules read, sealed for the programs (internal: for @requires only, not in the API schema).",
+  })
+  circumstances(@Root() person: Person, @Ctx() ctx: SubgraphContext): SealedCircumstances {
+    return sealCircumstances(ctx, person);
   }
 
   @Directive(IDENTIFIED)

@@ -68,11 +68,12 @@ describe.skipIf(skipReason())("security end to end", () => {
 
   describe("zero trust between gateway and subgraphs", () => {
     const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { name } } }`;
+    const entitiesBody = () => JSON.stringify({ query: entities, variables: { r: [{ __typename: "Person", id: own.p.id }] } });
     const call = (headers: Record<string, string>) =>
       fetch(inject("subgraphUrls").people, {
         method: "POST",
         headers: { "content-type": "application/json", ...headers },
-        body: JSON.stringify({ query: entities, variables: { r: [{ __typename: "Person", id: own.p.id }] } }),
+        body: entitiesBody(),
       }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
     const facts = { requestId: "zero-trust-test", operationName: null, documentHash: "test", clientAddress: null };
     const caller = { audience: "counsellor" as const, subject: "x", centers: CENTERS.map((c) => c.id), scopes: [], via: "jwt" as const };
@@ -84,7 +85,7 @@ describe.skipIf(skipReason())("security end to end", () => {
 
       const dir = await import("node:fs").then((fs) => fs.mkdtempSync("/tmp/naeil-forger-"));
       const forgerSign = await internalTokenSigner({ ...process.env, AUTH_DEV_KEYS_DIR: dir }); // another key pair
-      const forged = await call({ [INTERNAL_TOKEN_HEADER]: await forgerSign({ caller, request: facts }) });
+      const forged = await call({ [INTERNAL_TOKEN_HEADER]: forgerSign({ caller, request: facts }, { subgraph: "people", body: entitiesBody() }) });
       expect(forged.status).toBe(401);
       expect(JSON.stringify(forged.body)).not.toContain(own.p.name);
     });
@@ -101,7 +102,7 @@ describe.skipIf(skipReason())("security end to end", () => {
 
     it("answers the gateway's own token (the same call, signed by the gateway's key)", async () => {
       const sign = await internalTokenSigner();
-      const signed = await call({ [INTERNAL_TOKEN_HEADER]: await sign({ caller, request: facts }) });
+      const signed = await call({ [INTERNAL_TOKEN_HEADER]: sign({ caller, request: facts }, { subgraph: "people", body: entitiesBody() }) });
       expect(signed.status).toBe(200);
       expect(signed.body.data._entities).toEqual([{ name: own.p.name }]);
     });

@@ -52,7 +52,7 @@ let context: ReturnType<typeof contextFactory>;
 beforeEach(() => {
   rateLimited = [];
   const rateLimits = new RateLimits(budgetsFromEnv({ RATE_LIMIT_ANONYMOUS: String(ANONYMOUS_BUDGET) }), null);
-  context = contextFactory({ insecure: false, rateLimits, signInternalToken: async () => "internal-token", onRateLimited: (audience) => rateLimited.push(audience) });
+  context = contextFactory({ insecure: false, rateLimits, signInternalToken: () => "internal-token", onRateLimited: (audience) => rateLimited.push(audience) });
 });
 
 /** What building the context for one request throws (fails the test when it does not throw). */

@@ -10,14 +10,16 @@
  * but ids still leaves a record, and a read that only learns that a person exists is refused
  * like any other when the access log cannot be written.
  * The answer tells the gateway what was recorded (extension `ACCESS_EXTENSION`, never passed on to
- * the client), so that the gateway's personal cache can record a reuse of it alike.
+ * the client), so that the gateway's personal cache can record a reuse of it alike. It is sealed to
+ * the gateway (RECORDED_ACCESS_KEY, with the request id): whoever else reads the answer, such as a
+ * caller holding an internal token at a subgraph's port, reads no person id from it.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { SubgraphContext } from "../context";
 import { PERSON_ID } from "../synthetic/person";
 import { auditUnavailable } from "../security/errors";
 import type { AuditChain } from "./chain";
-import { ACCESS_EXTENSION, accessRecord, type AccessOutcome, type AccessRecord } from "./record";
+import { ACCESS_EXTENSION, RECORDED_ACCESS_SEAL_SECONDS, accessRecord, type AccessOutcome, type AccessRecord, type SealedRecordedAccess } from "./record";
 
 function recordOf(ctx: SubgraphContext, personIds: Iterable<string>, fields: Iterable<string>, outcome: AccessOutcome): AccessRecord {
   return accessRecord(ctx.caller, ctx.request, ctx.subgraph, personIds, fields, outcome);
@@ -51,7 +53,8 @@ export function accessLogPlugin(chain: AuditChain, log: (line: string) => void):
             // What was recorded, for the gateway: a reuse of this answer from its cache must record the same.
             if (response.body.kind === "single" && ctx.access.personIds.size) {
               const result = response.body.singleResult;
-              result.extensions = { ...result.extensions, [ACCESS_EXTENSION]: { personIds: records[0].personIds, fields: records[0].fields } };
+              const recorded: SealedRecordedAccess = { requestId: ctx.requestId, personIds: records[0].personIds, fields: records[0].fields };
+              result.extensions = { ...result.extensions, [ACCESS_EXTENSION]: ctx.security.recordedAccess.seal(recorded, RECORDED_ACCESS_SEAL_SECONDS) };
             }
           } catch (error) {
             log(`request ${ctx.requestId}: access record not written (${(error as Error).message}); personal data withheld`);

@@ -40,14 +40,22 @@ export interface AccessRecord {
   clientRequestId?: string | null;
 }
 
-/** The response extension in which a subgraph tells the gateway whose data it recorded as read (internal). */
+/** The response extension in which a subgraph tells the gateway whose data it recorded as read (internal, sealed). */
 export const ACCESS_EXTENSION = "naeilAccessRecorded";
 
-/** What a subgraph recorded as read in one answer (the `ACCESS_EXTENSION` of its response). */
+/** What a subgraph recorded as read in one answer. */
 export interface RecordedAccess {
   personIds: string[];
   fields: string[];
 }
+
+/** The content of the `ACCESS_EXTENSION` of a response, sealed to the gateway (security/seal.ts) for one request. */
+export interface SealedRecordedAccess extends RecordedAccess {
+  requestId: string;
+}
+
+/** The gateway opens the extension as the answer arrives. */
+export const RECORDED_ACCESS_SEAL_SECONDS = 60;
 
 /** The record of one request by `caller`, written by `writer` (a subgraph, or the gateway's cache). */
 export function accessRecord(caller: Caller, request: RequestFacts, writer: string, personIds: Iterable<string>, fields: Iterable<string>, outcome: AccessOutcome): AccessRecord {
