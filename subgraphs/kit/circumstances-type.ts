@@ -11,8 +11,8 @@
  * without giving it to the caller.
  */
 import { Directive, Field, Int, ObjectType, type ClassType } from "type-graphql";
-import { DateScalar } from "./scalars";
-import { EmployerSize, EmploymentStatus, Occupation, StudentStatus, type Circumstances } from "./circumstances";
+import { DateScalar, WonScalar } from "./scalars";
+import { EmployerSize, EmploymentStatus, Occupation, SpecificGroup, StudentStatus, type Circumstances } from "./circumstances";
 import { PERSONAL_DATA } from "./cache-control";
 
 /** The flat form (what crosses the graph). */
@@ -36,12 +36,19 @@ export interface FlatCircumstances {
   receivingUnemploymentBenefit: boolean;
   targetFieldExperienceMonths: number;
   newFieldQualification: boolean;
+  leftMainCareer: boolean;
+  monthsSinceInsuredAtHost: number | null;
+  specificGroup: SpecificGroup;
+  foreignNational: boolean;
+  trainingSupportRestricted: boolean;
+  inOtherGovernmentFundedTraining: boolean;
 }
 
 const FIELDS: (keyof FlatCircumstances)[] = [
   "birthDate", "centerId", "studentStatus", "militaryServiceMonths", "householdSize", "monthlyIncome", "assets", "dependants",
   "employmentStatus", "occupation", "employerSize", "monthlyWage", "weeklyWorkHours", "workDaysLast24Months", "workHoursLast24Months",
   "selfEmployedAnnualRevenue", "receivingUnemploymentBenefit", "targetFieldExperienceMonths", "newFieldQualification",
+  "leftMainCareer", "monthsSinceInsuredAtHost", "specificGroup", "foreignNational", "trainingSupportRestricted", "inOtherGovernmentFundedTraining",
 ];
 
 /** The `@requires` selection of every program field. */
@@ -68,6 +75,12 @@ export function flattenCircumstances(c: Omit<Circumstances, "id">): FlatCircumst
     receivingUnemploymentBenefit: c.employment.receivingUnemploymentBenefit,
     targetFieldExperienceMonths: c.careerChange.targetFieldExperienceMonths,
     newFieldQualification: c.careerChange.newFieldQualification,
+    leftMainCareer: c.careerChange.leftMainCareer,
+    monthsSinceInsuredAtHost: c.careerChange.monthsSinceInsuredAtHost,
+    specificGroup: c.specificGroup,
+    foreignNational: c.foreignNational,
+    trainingSupportRestricted: c.trainingSupportRestricted,
+    inOtherGovernmentFundedTraining: c.inOtherGovernmentFundedTraining,
   };
 }
 
@@ -79,6 +92,10 @@ export function nestCircumstances(id: string, f: FlatCircumstances): Circumstanc
     centerId: f.centerId,
     studentStatus: f.studentStatus,
     militaryServiceMonths: f.militaryServiceMonths,
+    specificGroup: f.specificGroup,
+    foreignNational: f.foreignNational,
+    trainingSupportRestricted: f.trainingSupportRestricted,
+    inOtherGovernmentFundedTraining: f.inOtherGovernmentFundedTraining,
     household: { size: f.householdSize, monthlyIncome: f.monthlyIncome, assets: f.assets, dependants: f.dependants },
     employment: {
       status: f.employmentStatus,
@@ -91,7 +108,12 @@ export function nestCircumstances(id: string, f: FlatCircumstances): Circumstanc
       selfEmployedAnnualRevenue: f.selfEmployedAnnualRevenue,
       receivingUnemploymentBenefit: f.receivingUnemploymentBenefit,
     },
-    careerChange: { targetFieldExperienceMonths: f.targetFieldExperienceMonths, newFieldQualification: f.newFieldQualification },
+    careerChange: {
+      targetFieldExperienceMonths: f.targetFieldExperienceMonths,
+      newFieldQualification: f.newFieldQualification,
+      leftMainCareer: f.leftMainCareer,
+      monthsSinceInsuredAtHost: f.monthsSinceInsuredAtHost,
+    },
   };
 }
 
@@ -111,20 +133,26 @@ export function circumstancesType(external: boolean): ClassType<FlatCircumstance
     @Field(() => StudentStatus, { description: "Whether the person is a student." }) @ext studentStatus!: StudentStatus;
     @Field(() => Int, { description: "Months of military service." }) @ext militaryServiceMonths!: number;
     @Field(() => Int, { description: "People in the household." }) @ext householdSize!: number;
-    @Field(() => Int, { description: "Monthly household income in whole KRW." }) @ext monthlyIncome!: number;
-    @Field(() => Int, { description: "Household assets in whole KRW." }) @ext assets!: number;
+    @Field(() => WonScalar, { description: "Monthly household income in whole KRW." }) @ext monthlyIncome!: number;
+    @Field(() => WonScalar, { description: "Household assets in whole KRW." }) @ext assets!: number;
     @Field(() => Int, { description: "Qualifying dependants." }) @ext dependants!: number;
     @Field(() => EmploymentStatus, { description: "Current work status." }) @ext employmentStatus!: EmploymentStatus;
     @Field(() => Occupation, { description: "Occupation, where a program treats it specially." }) @ext occupation!: Occupation;
     @Field(() => EmployerSize, { description: "Size of the current employer." }) @ext employerSize!: EmployerSize;
-    @Field(() => Int, { description: "Monthly wage in whole KRW." }) @ext monthlyWage!: number;
+    @Field(() => WonScalar, { description: "Monthly wage in whole KRW." }) @ext monthlyWage!: number;
     @Field(() => Int, { description: "Hours worked a week now." }) @ext weeklyWorkHours!: number;
     @Field(() => Int, { description: "Insured work days in the last 24 months." }) @ext workDaysLast24Months!: number;
     @Field(() => Int, { description: "Insured work hours in the last 24 months." }) @ext workHoursLast24Months!: number;
-    @Field(() => Int, { description: "Annual revenue in whole KRW when self-employed." }) @ext selfEmployedAnnualRevenue!: number;
+    @Field(() => WonScalar, { description: "Annual revenue in whole KRW when self-employed." }) @ext selfEmployedAnnualRevenue!: number;
     @Field(() => Boolean, { description: "Whether the person now receives unemployment benefit." }) @ext receivingUnemploymentBenefit!: boolean;
     @Field(() => Int, { description: "Months of experience in the target field of a career change." }) @ext targetFieldExperienceMonths!: number;
     @Field(() => Boolean, { description: "Has a qualification or training for the new field." }) @ext newFieldQualification!: boolean;
+    @Field(() => Boolean, { description: "Has left the main career." }) @ext leftMainCareer!: boolean;
+    @Field(() => Int, { nullable: true, description: "Months since last insured at the intended host company (null: never, or no host yet)." }) @ext monthsSinceInsuredAtHost!: number | null;
+    @Field(() => SpecificGroup, { description: "A group some programs admit whatever the income." }) @ext specificGroup!: SpecificGroup;
+    @Field(() => Boolean, { description: "Not a Korean national." }) @ext foreignNational!: boolean;
+    @Field(() => Boolean, { description: "Under a sanction restricting government training support." }) @ext trainingSupportRestricted!: boolean;
+    @Field(() => Boolean, { description: "Now in another government-funded training program." }) @ext inOtherGovernmentFundedTraining!: boolean;
   }
   return PersonCircumstances;
 }

@@ -1,4 +1,4 @@
-/** Rule shapes several programs share: an age range, and "unemployed" (under N hours a week counts). */
+/** Rule shapes several programs share: an age range, a minimum age, and "unemployed" (under N hours a week counts). */
 import { defineRule, type RuleDefinition } from "./rule";
 import { isUnemployed, type RuleInput } from "./evaluation";
 
@@ -9,11 +9,28 @@ export function ageRangeRule(id: string, description: string, minParameter: stri
     description,
     parameters: [minParameter, maxParameter],
     source,
+    observedKind: "age",
     evaluate({ age }, p, asOf) {
       const min = p.at(minParameter, asOf);
       const max = p.at(maxParameter, asOf);
       const passed = age >= min && age <= max;
       return { passed, observed: String(age), threshold: `${min}-${max}`, description: `Age ${age} is ${passed ? "within" : "outside"} ${min}-${max}.` };
+    },
+  });
+}
+
+/** Aged at least the parameter. */
+export function minimumAgeRule(id: string, description: string, parameter: string, source: string): RuleDefinition<RuleInput<any>> {
+  return defineRule<RuleInput<any>>({
+    id,
+    description,
+    parameters: [parameter],
+    source,
+    observedKind: "age",
+    evaluate({ age }, p, asOf) {
+      const min = p.at(parameter, asOf);
+      const passed = age >= min;
+      return { passed, observed: String(age), threshold: `at least ${min}`, description: passed ? `Age ${age} is at least ${min}.` : `Age ${age} is under ${min}.` };
     },
   });
 }
@@ -25,6 +42,7 @@ export function unemployedRule(id: string, description: string, source: string):
     description,
     parameters: ["unemployed-weekly-hours"],
     source,
+    observedKind: "hours",
     evaluate({ person }, p, asOf) {
       const hours = p.at("unemployed-weekly-hours", asOf);
       const passed = isUnemployed(person, hours);

@@ -21,8 +21,10 @@ export interface RuleDefinition<Input> {
   description: string;
   /** Parameter names the rule reads (shown with their values in the published criteria). */
   parameters: string[];
-  /** Where the rule comes from: the domain brief row and, through its parameters, the references. */
+  /** The public source the rule rests on (law, ministry notice or page, news report) with its confidence; its parameters cite theirs. */
   source: string;
+  /** What `observed` is, so the analyst view can coarsen it. */
+  observedKind?: "amount" | "age" | "date" | "days" | "hours" | "count" | "category" | "record";
   evaluate(input: Input, parameters: ParameterSet, asOf: string): Omit<RuleOutcomeValue, "rule" | "source">;
 }
 
