@@ -24,6 +24,8 @@ export default defineConfig({
     reporters: ["default", "./tests/setup/summary-reporter.ts"],
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/*.test.ts", "tests/unit/**/*.test.ts"], testTimeout: 60_000 } },
+      // The rules alone, against the situations in subgraphs/<program>/rules/tests/*.yaml: no stack, seconds.
+      { extends: true, test: { name: "rules", include: ["tests/rules/**/*.test.ts"] } },
       graphSuite("graph:embedded", "embedded"),
       graphSuite("graph:postgres", "postgres"),
       // Two gateway replicas, a private Redis, subgraphs killed: a stack of its own.
