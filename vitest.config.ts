@@ -25,7 +25,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/*.test.ts", "tests/unit/**/*.test.ts"], testTimeout: 60_000 } },
       // The rules alone, against the situations in subgraphs/<program>/rules/tests/*.yaml: no stack, seconds.
-      { extends: true, test: { name: "rules", include: ["tests/rules/**/*.test.ts"] } },
+      { extends: true, test: { name: "rules", include: ["tests/rules/**/*.test.ts"], isolate: false, fileParallelism: false } },
       graphSuite("graph:embedded", "embedded"),
       graphSuite("graph:postgres", "postgres"),
       // Two gateway replicas, a private Redis, subgraphs killed: a stack of its own.

@@ -22,7 +22,7 @@ export class LearningCard {
   @Field(() => DateScalar, { description: "Last day of validity: 5 years from issue; the unused balance then lapses." })
   expiresOn!: string;
 
-  @Field(() => Int, { description: "Training grant over the card's validity in whole KRW: 3,000,000, or 5,000,000 for priority groups (e.g. low income)." })
+  @Field(() => Int, { description: "Training grant over the card's validity in whole KRW, larger for priority groups (e.g. low income); the amounts in force are in eligibilityRules." })
   grantTotal!: number;
 
   @Field(() => LearningCardStatus, { description: "ACTIVE, SUSPENDED, or EXPIRED once expiresOn is before today (Korea Standard Time)." })
