@@ -32,7 +32,7 @@ registerEnumType(GuaranteePhaseKind, {
     DIAGNOSIS: { description: "Diagnosis (진단), with the AI tool JobCare (잡케어)." },
     CAREER_DESIGN: { description: "In-depth career design (심층 경력설계): one-to-one counselling, about 50 minutes a session." },
     JOB_SUPPORT: { description: "Tailored job support (맞춤형 취업지원): CV clinic, interview coaching, placement." },
-    FOLLOW_UP: { description: "Follow-up after the service phases finished (사후관리); an assumption, the brief names no follow-up stage." },
+    FOLLOW_UP: { description: "Follow-up after the service phases finished (사후관리); an assumption, the published stages name no follow-up." },
     CLOSED: { description: "Nothing more is running: dropped, or completed and past follow-up." },
   },
 });
@@ -63,6 +63,6 @@ registerEnumType(GuaranteeCenterCohort, {
   valuesConfig: {
     PILOT_2022: { description: "The pilot from 2022-08-19 at 6 job centers (시범운영)." },
     EXPANSION_2023: { description: "The expansion to 24 centers from 2023-06-28." },
-    EXPANSION_LATER: { description: "The later expansion to 48 centers (date not in the brief; assumed)." },
+    EXPANSION_LATER: { description: "The later expansion to 48 centers (date not published; assumed)." },
   },
 });

@@ -9,7 +9,7 @@ import { GuaranteeCenterCohort } from "./enums";
 @Directive(PUBLIC_DATA)
 @ObjectType({
   description:
-    "An employment center that runs the Job Search Guarantee Package. The brief gives the counts and dates " +
+    "An employment center that runs the Job Search Guarantee Package. The published reports give the counts and dates " +
     "(6 centers from 2022-08-19, 24 from 2023-06-28, later 48) but not the list: which center is in which cohort is illustrative.",
 })
 export class GuaranteeCenter {

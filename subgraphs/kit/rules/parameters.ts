@@ -1,7 +1,7 @@
 /**
  * Program parameters as data, OpenFisca style: one small YAML file per parameter under a
  * subgraph's `parameters/` folder, with a description, its legal or published source, a confidence
- * mark from the domain brief ([O] official, [N] news, [S] secondary, or "assumption"), and values
+ * mark ([O] official, [N] news, [S] secondary, or "assumption"), and values
  * keyed by the date they take effect. A corrected or newly announced figure is a data change.
  *
  *   description: Household income ceiling for NESS Type I (screened), % of the standard median income
