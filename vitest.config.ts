@@ -23,15 +23,17 @@ export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlPath }] },
   test: {
     reporters: ["default", "./tests/setup/summary-reporter.ts"],
-    // The projects run one after another, in this order (sequence.groupOrder): unit, graph:embedded,
+    // The projects run one after another, in this order (sequence.groupOrder): unit, rules, graph:embedded,
     // graph:postgres, replicas. Vitest starts every project's global setup (the two graph stacks)
     // before the first project runs, and stops them after the last.
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/*.test.ts", "tests/unit/**/*.test.ts"], testTimeout: 60_000, sequence: { groupOrder: 0 } } },
-      graphSuite("graph:embedded", "embedded", 1),
-      graphSuite("graph:postgres", "postgres", 2),
+      // The rules alone, against the situations in subgraphs/<program>/rules/tests/*.yaml: no stack, seconds.
+      { extends: true, test: { name: "rules", include: ["tests/rules/**/*.test.ts"], isolate: false, fileParallelism: false, sequence: { groupOrder: 1 } } },
+      graphSuite("graph:embedded", "embedded", 2),
+      graphSuite("graph:postgres", "postgres", 3),
       // Two gateway replicas, a private Redis, subgraphs killed: a stack of its own.
-      { extends: true, test: { name: "replicas", include: ["tests/replicas/**/*.test.ts"], fileParallelism: false, testTimeout: 120_000, hookTimeout: 240_000, sequence: { groupOrder: 3 } } },
+      { extends: true, test: { name: "replicas", include: ["tests/replicas/**/*.test.ts"], fileParallelism: false, testTimeout: 120_000, hookTimeout: 240_000, sequence: { groupOrder: 4 } } },
     ],
   },
 });

@@ -5,24 +5,19 @@ import { SYNTHETIC_AS_OF, syntheticPersons } from "../subgraphs/kit/synthetic/pe
 import { nessParameters } from "../subgraphs/employment-support/rules/evaluate";
 import { closedOn } from "../subgraphs/employment-support/store";
 import {
-  AGE_RANGE,
   DECISION_DAYS,
-  DEPENDANT_TOP_UP,
-  DEPENDANT_TOP_UP_MAXIMUM,
-  FOLLOW_UP_MONTHS,
   IAP_DAYS,
-  JOB_SEEKING_ALLOWANCE_BEFORE_2026,
-  JOB_SEEKING_ALLOWANCE_FROM_2026,
-  JOB_SEEKING_ALLOWANCE_MONTHS,
   NESS_START,
-  PARTICIPATION_ALLOWANCE_RANGE,
   SERVICES_EXTENSION_MONTHS,
   SERVICES_MONTHS,
-  SUCCESS_ALLOWANCE_AFTER_12_MONTHS,
-  SUCCESS_ALLOWANCE_AFTER_6_MONTHS,
-  YOUTH_MAX_AGE,
   nessRecordsFor,
 } from "../subgraphs/employment-support/seed";
+import { incomeCeiling } from "../subgraphs/kit/rules/median-income";
+
+/** The program's figures, written out here as the independent oracle of the seed (the seed reads them from parameters/). */
+const AGE_RANGE = [15, 69] as const;
+const YOUTH_MAX_AGE = 34;
+const FOLLOW_UP_MONTHS = 3;
 
 const persons = syntheticPersons(2000);
 const records = persons.map((person) => ({ person, ...nessRecordsFor(person) }));
@@ -30,20 +25,6 @@ const enrollments = records.flatMap((r) => r.enrollments.map((e) => ({ person: r
 const payments = records.flatMap((r) => r.payments);
 const enrollmentById = new Map(enrollments.map(({ person, e }) => [e.id, { person, e }]));
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
-
-describe("employment-support seed constants", () => {
-  it("agree with the dated NESS parameters the eligibility rules read", () => {
-    expect(nessParameters.at("job-seeking-allowance-monthly", "2025-12-31")).toBe(JOB_SEEKING_ALLOWANCE_BEFORE_2026);
-    expect(nessParameters.at("job-seeking-allowance-monthly", "2026-01-01")).toBe(JOB_SEEKING_ALLOWANCE_FROM_2026);
-    expect(nessParameters.at("job-seeking-allowance-months", SYNTHETIC_AS_OF)).toBe(JOB_SEEKING_ALLOWANCE_MONTHS);
-    expect(nessParameters.at("dependant-top-up", SYNTHETIC_AS_OF)).toBe(DEPENDANT_TOP_UP);
-    expect(nessParameters.at("dependant-top-up-maximum", SYNTHETIC_AS_OF)).toBe(DEPENDANT_TOP_UP_MAXIMUM);
-    expect(nessParameters.at("success-allowance", SYNTHETIC_AS_OF)).toEqual([SUCCESS_ALLOWANCE_AFTER_6_MONTHS, SUCCESS_ALLOWANCE_AFTER_12_MONTHS]);
-    expect(nessParameters.at("type2-participation-allowance", SYNTHETIC_AS_OF)).toEqual([...PARTICIPATION_ALLOWANCE_RANGE]);
-    expect([nessParameters.at("age-minimum", SYNTHETIC_AS_OF), nessParameters.at("age-maximum", SYNTHETIC_AS_OF)]).toEqual([...AGE_RANGE]);
-    expect(nessParameters.at("youth-age-maximum", SYNTHETIC_AS_OF)).toBe(YOUTH_MAX_AGE);
-  });
-});
 
 describe("employment-support seed", () => {
   it("is deterministic", () => {
@@ -201,6 +182,15 @@ describe("employment-support seed", () => {
       const six = success.find((x) => x.enrollment_id === p.enrollment_id && x.month_number === 6);
       expect(six).toBeDefined();
       expect(daysBetween(six!.paid_on, p.paid_on)).toBeGreaterThan(150);
+    }
+  });
+
+  it("puts on the screened track only incomes within the Type I line of the application date: 50% of the median before 2024, 60% from 2024", () => {
+    const screened = enrollments.filter(({ e }) => e.track_route === "SCREENED");
+    expect(screened.some(({ e }) => e.applied_on < "2024-01-01")).toBe(true);
+    for (const { person, e } of screened) {
+      const percent = e.applied_on < "2024-01-01" ? 50 : 60;
+      expect(person.householdMonthlyIncome).toBeLessThanOrEqual(incomeCeiling(nessParameters, percent, person.householdSize, e.applied_on));
     }
   });
 

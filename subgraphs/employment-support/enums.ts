@@ -59,7 +59,7 @@ export enum NessStage {
 }
 registerEnumType(NessStage, {
   name: "NessStage",
-  description: "Stage of the NESS process (programs.md §1 stages).",
+  description: "Stage of the NESS process: application, counselling and plan, job search services, follow-up.",
   valuesConfig: {
     APPLICATION: { description: "Application and eligibility decision." },
     COUNSELLING_AND_IAP: { description: "Counselling and the Individual Action Plan (취업활동계획)." },

@@ -1,4 +1,4 @@
-/** The employment-support subgraph: the National Employment Support System (국민취업지원제도), programs.md §1. */
+/** The employment-support subgraph: the National Employment Support System (국민취업지원제도). */
 import { fileURLToPath } from "node:url";
 import type { SubgraphDefinition } from "../kit/subgraph";
 import { Person } from "./person";

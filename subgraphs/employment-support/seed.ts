@@ -1,5 +1,5 @@
 /**
- * Synthetic NESS records (programs.md §1). About 30% of persons aged 15-69 on their application date
+ * Synthetic NESS records. About 30% of persons aged 15-69 on their application date
  * applied between 2021-01-01 and SYNTHETIC_AS_OF (a few twice, years apart); the decision comes 7-30
  * days after applying, the Individual Action Plan (IAP) 2-5 weeks after the decision, then 1 year of
  * job search services (sometimes 18 months) and up to 3 months of follow-up. Status and stage follow
@@ -12,39 +12,17 @@ import { addDays, addMonths, ageOn, daysBetween } from "../kit/dates";
 import { incomeCeiling } from "../kit/rules/median-income";
 import { Random, Stream } from "../kit/synthetic/random";
 import { SYNTHETIC_AS_OF, SYNTHETIC_SEED, type SyntheticPerson } from "../kit/synthetic/person";
-import { monthlyJobSeekingAllowance, nessParameters } from "./rules/evaluate";
-import { ENROLLMENT_COLUMNS, FOLLOW_UP_MONTHS, PAYMENT_COLUMNS, type EnrollmentRow, type PaymentRow } from "./store";
+import { monthlyJobSeekingAllowance, nessParameters as p } from "./rules/evaluate";
+import { ENROLLMENT_COLUMNS, PAYMENT_COLUMNS, followUpMonths, type EnrollmentRow, type PaymentRow } from "./store";
 
-/** programs.md "Names": NESS runs since 2021 (absorbed 취업성공패키지). */
-export const NESS_START = "2021-01-01";
-/** programs.md §1 "age" [N]: 15 to 69 inclusive. */
-export const AGE_RANGE = [15, 69] as const;
-/** programs.md §1 "age" [N]: youth is 15-34 (the military-service extension is left to the rules). */
-export const YOUTH_MAX_AGE = 34;
-/** programs.md §1 "Type I, screened" [N]: household income at or below 60% of the standard median income. */
-export const TYPE1_INCOME_PERCENT = 60;
-/** programs.md §1 "Type I, screened" [N]: >= 100 insured work days or >= 800 hours in the last 24 months. */
-export const TYPE1_WORK_DAYS = 100;
-export const TYPE1_WORK_HOURS = 800;
-/** programs.md §1 "job-seeking allowance" [N]: KRW 500,000 a month (2021-2025). */
-export const JOB_SEEKING_ALLOWANCE_BEFORE_2026 = 500_000;
-/** programs.md §1 "job-seeking allowance" [S]: KRW 600,000 a month from 2026-01-01 (by application date). */
-export const JOB_SEEKING_ALLOWANCE_FROM_2026 = 600_000;
-export const JOB_SEEKING_ALLOWANCE_RAISED_ON = "2026-01-01";
-/** programs.md §1 "job-seeking allowance" [N]: paid for 6 months. */
-export const JOB_SEEKING_ALLOWANCE_MONTHS = 6;
-/** programs.md §1 "dependant top-up" [S]: + KRW 100,000 a month per dependant, at most + 400,000. */
-export const DEPENDANT_TOP_UP = 100_000;
-export const DEPENDANT_TOP_UP_MAXIMUM = 400_000;
-/** programs.md §1 "Type II support" [N]: participation allowance KRW 150,000-250,000 once the IAP is set. */
-export const PARTICIPATION_ALLOWANCE_RANGE = [150_000, 250_000] as const;
-/** programs.md §1 "success allowance" [S]: 500,000 after 6 months and 1,000,000 after 12 months in the same job. */
-export const SUCCESS_ALLOWANCE_AFTER_6_MONTHS = 500_000;
-export const SUCCESS_ALLOWANCE_AFTER_12_MONTHS = 1_000_000;
-/** programs.md §1 "stages" [N]: job search services for 1 year, extendable by 6 months. */
+// Every program figure (ages, income line, work experience, allowances) is read from the dated
+// parameters in force on the application date (parameters/*.yaml), the same the eligibility rules read.
+
+/** NESS runs since 2021 (it absorbed 취업성공패키지): its first parameters take effect then. */
+export const NESS_START = p.firstDate();
+/** Job search services last 1 year, extendable by 6 months (the program's stages). */
 export const SERVICES_MONTHS = 12;
 export const SERVICES_EXTENSION_MONTHS = 6;
-export { FOLLOW_UP_MONTHS };
 
 // Synthetic-data assumptions (not program figures): shares and delays of the simulated caseload.
 /** Share of persons who ever applied. */
@@ -72,16 +50,9 @@ export interface NessRecords {
   payments: PaymentRow[];
 }
 
-/** The monthly job-seeking allowance for an application date and number of dependants. */
-export function jobSeekingAllowance(appliedOn: string, dependants: number): number {
-  // The rules' formula on the rules' parameters; the constants above document the same figures (the seed test checks they agree).
-  return monthlyJobSeekingAllowance(dependants, appliedOn);
-}
-
-/** Whether the household income is within the Type I ceiling (the median table starts in 2025: earlier dates use 2025's). */
+/** Whether the household income is within the Type I ceiling in force on the date. */
 function lowIncome(person: SyntheticPerson, on: string): boolean {
-  const date = on < "2025-01-01" ? "2025-01-01" : on;
-  return person.householdMonthlyIncome <= incomeCeiling(nessParameters, TYPE1_INCOME_PERCENT, person.householdSize, date);
+  return person.householdMonthlyIncome <= incomeCeiling(p, p.at("type1-income-percent", on), person.householdSize, on);
 }
 
 export function nessRecordsFor(person: SyntheticPerson): NessRecords {
@@ -94,7 +65,7 @@ export function nessRecordsFor(person: SyntheticPerson): NessRecords {
   let appliedOn = addDays(NESS_START, rng.int(0, daysBetween(NESS_START, firstWindowEnd)));
   for (let sequence = 1; sequence <= (twice ? 2 : 1); sequence++) {
     const age = ageOn(person.birthDate, appliedOn);
-    if (appliedOn > SYNTHETIC_AS_OF || age < AGE_RANGE[0] || age > AGE_RANGE[1]) break;
+    if (appliedOn > SYNTHETIC_AS_OF || age < p.at("age-minimum", appliedOn) || age > p.at("age-maximum", appliedOn)) break;
     const closedOn = enrollmentFor(person, rng, sequence, appliedOn, age, records);
     if (!closedOn) break;
     appliedOn = addDays(closedOn, rng.between(REAPPLY_AFTER_DAYS));
@@ -104,10 +75,10 @@ export function nessRecordsFor(person: SyntheticPerson): NessRecords {
 
 /** Adds one enrollment and its payments; returns the date it closed (null while open). */
 function enrollmentFor(person: SyntheticPerson, rng: Random, sequence: number, appliedOn: string, age: number, out: NessRecords): string | null {
-  const youth = age <= YOUTH_MAX_AGE;
+  const youth = age <= p.at("youth-age-maximum", appliedOn);
   const low = lowIncome(person, appliedOn);
   const typeI = rng.chance(low ? 0.8 : youth ? 0.1 : 0);
-  const worked = person.workDaysLast24Months >= TYPE1_WORK_DAYS || person.workHoursLast24Months >= TYPE1_WORK_HOURS;
+  const worked = person.workDaysLast24Months >= p.at("type1-work-days", appliedOn) || person.workHoursLast24Months >= p.at("type1-work-hours", appliedOn);
   const row: EnrollmentRow = {
     id: `NESS-${person.id}-${sequence}`,
     person_id: person.id,
@@ -150,7 +121,7 @@ function enrollmentFor(person: SyntheticPerson, rng: Random, sequence: number, a
     closedOn = dropsOn;
   } else {
     row.services_end_on = plannedEnd;
-    const followUpEnd = addMonths(plannedEnd, FOLLOW_UP_MONTHS);
+    const followUpEnd = addMonths(plannedEnd, followUpMonths(plannedEnd));
     if (plannedEnd > SYNTHETIC_AS_OF) row.stage = "JOB_SEARCH_SERVICES";
     else if (followUpEnd > SYNTHETIC_AS_OF) row.stage = "FOLLOW_UP";
     else {
@@ -166,26 +137,29 @@ function enrollmentFor(person: SyntheticPerson, rng: Random, sequence: number, a
     out.payments.push({ id: `${row.id}-${suffix}`, person_id: person.id, enrollment_id: row.id, kind, paid_on: paidOn, month_number: monthNumber, amount });
 
   if (row.track === "TYPE_I") {
-    const monthly = jobSeekingAllowance(appliedOn, person.dependants);
-    for (let month = 1; month <= JOB_SEEKING_ALLOWANCE_MONTHS; month++) {
+    const monthly = monthlyJobSeekingAllowance(person.dependants, appliedOn);
+    const allowanceMonths = p.at("job-seeking-allowance-months", appliedOn);
+    const [afterSix, afterTwelve] = p.at<number[]>("success-allowance", appliedOn);
+    for (let month = 1; month <= allowanceMonths; month++) {
       const paidOn = addMonths(iapOn, month);
       if (!payable(paidOn)) break;
       pay(`JSA-${month}`, "JOB_SEEKING_ALLOWANCE", paidOn, month, monthly);
     }
     if (row.status === "COMPLETED" && rng.chance(SUCCESS_SHARE)) {
       // A job found after the allowance months, before the services end.
-      const allowanceEnd = addMonths(iapOn, JOB_SEEKING_ALLOWANCE_MONTHS);
+      const allowanceEnd = addMonths(iapOn, allowanceMonths);
       const jobStart = addDays(allowanceEnd, rng.int(1, daysBetween(allowanceEnd, plannedEnd)));
       const after6 = addDays(addMonths(jobStart, 6), rng.between(SUCCESS_PAID_DAYS));
       if (payable(after6)) {
-        pay("SA-6", "SUCCESS_ALLOWANCE", after6, 6, SUCCESS_ALLOWANCE_AFTER_6_MONTHS);
+        pay("SA-6", "SUCCESS_ALLOWANCE", after6, 6, afterSix);
         const after12 = addDays(addMonths(jobStart, 12), rng.between(SUCCESS_PAID_DAYS));
-        if (rng.chance(STAYED_12_MONTHS_SHARE) && payable(after12)) pay("SA-12", "SUCCESS_ALLOWANCE", after12, 12, SUCCESS_ALLOWANCE_AFTER_12_MONTHS);
+        if (rng.chance(STAYED_12_MONTHS_SHARE) && payable(after12)) pay("SA-12", "SUCCESS_ALLOWANCE", after12, 12, afterTwelve);
       }
     }
   } else {
     const paidOn = addDays(iapOn, rng.between(PARTICIPATION_PAID_DAYS));
-    const amount = rng.amount(PARTICIPATION_ALLOWANCE_RANGE[0], PARTICIPATION_ALLOWANCE_RANGE[1], 10_000);
+    const [low, high] = p.at<number[]>("type2-participation-allowance", appliedOn);
+    const amount = rng.amount(low, high, 10_000);
     if (payable(paidOn)) pay("PA", "PARTICIPATION_ALLOWANCE", paidOn, null, amount);
   }
   return closedOn;

@@ -4,6 +4,7 @@
  */
 import { addMonths } from "../kit/dates";
 import { rowsByKey } from "../kit/loaders";
+import { nessParameters } from "./rules/evaluate";
 import type { NessEnrollmentStatus, NessPaymentKind, NessStage, NessTrack, NessTrackRoute } from "./enums";
 import type { NessAllowancePayment } from "./allowance-payment";
 import type { NessEnrollment } from "./enrollment";
@@ -55,8 +56,8 @@ export const paymentsByPerson = rowsByKey<PaymentRow>(
   "person_id",
 );
 
-/** Follow-up after the job search services, up to 3 months (programs.md §1 "stages" [N]). */
-export const FOLLOW_UP_MONTHS = 3;
+/** Months of follow-up after the job search services that end on `servicesEndOn` (parameters/follow-up-months.yaml). */
+export const followUpMonths = (servicesEndOn: string): number => nessParameters.at("follow-up-months", servicesEndOn);
 
 /** The date an enrollment closed (null while open): the decision if rejected, leaving if dropped, the end of follow-up if completed. */
 export function closedOn(row: Pick<EnrollmentRow, "status" | "decided_on" | "services_end_on">): string | null {
@@ -66,7 +67,7 @@ export function closedOn(row: Pick<EnrollmentRow, "status" | "decided_on" | "ser
     case "DROPPED":
       return row.services_end_on;
     case "COMPLETED":
-      return row.services_end_on && addMonths(row.services_end_on, FOLLOW_UP_MONTHS);
+      return row.services_end_on && addMonths(row.services_end_on, followUpMonths(row.services_end_on));
     default:
       return null;
   }

@@ -1,4 +1,4 @@
-/** The job-search-guarantee subgraph: the Job Search Guarantee Package (구직자 도약보장패키지), programs.md §2. */
+/** The job-search-guarantee subgraph: the Job Search Guarantee Package (구직자 도약보장패키지). */
 import { fileURLToPath } from "node:url";
 import type { SubgraphDefinition } from "../kit/subgraph";
 import { Person } from "./person";

@@ -44,7 +44,7 @@ const NEXT: Record<NetworkStage, { programs: Program[]; step: string }> = {
   },
   [NetworkStage.WORK_EXPERIENCE]: {
     programs: [Program.MID_CAREER_SUPPORT],
-    step: "Apply for a 1-3 month work experience placement in the new field (Mid-Career Career Support Program).",
+    step: "Apply for a work experience placement of a few months in the new field (Mid-Career Career Support Program; its length is in eligibilityRules).",
   },
   [NetworkStage.PLACEMENT]: {
     programs: [Program.JOB_SEARCH_GUARANTEE, Program.NATIONAL_EMPLOYMENT_SUPPORT],

@@ -60,7 +60,7 @@ export class JourneyPerson {
 export const PROGRAM_FIELDS = ["nationalEmploymentSupport", "jobSearchGuarantee", "midCareerSupport", "learningCard"] as const;
 
 const ELIGIBILITY_SELECTION =
-  "program eligible track benefits { kind amountPerMonth months total description } reasons { rule passed observed threshold description source } rulesVersion asOf";
+  "program eligible track benefits { kind amountPerMonth months total minimumTotal description } reasons { rule passed observed threshold description source } parametersUsed { name value effectiveFrom } rulesVersion asOf";
 const EVENTS_SELECTION = "program date kind description networkStage";
 
 /**

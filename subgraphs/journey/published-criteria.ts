@@ -8,17 +8,11 @@ import { PUBLIC_DATA } from "../kit/cache-control";
 import { PARTNER } from "../kit/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { Program } from "../kit/eligibility";
-import { publishRules, type PublishedRule } from "../kit/rules/evaluation";
-import type { ParameterSet } from "../kit/rules/parameters";
-import type { RuleDefinition } from "../kit/rules/rule";
-import { NESS_RULES } from "../employment-support/rules/rules";
-import { nessParameters, NESS_FORMULAS_VERSION } from "../employment-support/rules/evaluate";
-import { GUARANTEE_RULES } from "../job-search-guarantee/rules/rules";
-import { guaranteeParameters, GUARANTEE_FORMULAS_VERSION } from "../job-search-guarantee/rules/evaluate";
-import { MID_CAREER_RULES } from "../mid-career/rules/rules";
-import { midCareerParameters, MID_CAREER_FORMULAS_VERSION } from "../mid-career/rules/evaluate";
-import { LEARNING_CARD_RULES } from "../learning-card/rules/rules";
-import { learningCardParameters, LEARNING_CARD_FORMULAS_VERSION } from "../learning-card/rules/evaluate";
+import { publishCriteria, type PublishedBenefit, type PublishedRule, type ProgramRuleSet, type TrackDefinition } from "../kit/rules/evaluation";
+import { NESS_RULE_SET } from "../employment-support/rules/evaluate";
+import { GUARANTEE_RULE_SET } from "../job-search-guarantee/rules/evaluate";
+import { MID_CAREER_RULE_SET } from "../mid-career/rules/evaluate";
+import { LEARNING_CARD_RULE_SET } from "../learning-card/rules/evaluate";
 
 @Directive(PARTNER)
 @Directive(PUBLIC_DATA)
@@ -56,6 +50,30 @@ export class EligibilityRule {
 
 @Directive(PARTNER)
 @Directive(PUBLIC_DATA)
+@ObjectType({ description: "A benefit of a program, as published: what it is and the figures it is computed from." })
+export class BenefitCriterion {
+  @Field(() => String, { description: "Kind of benefit, as in Benefit.kind (e.g. JOB_SEEKING_ALLOWANCE)." })
+  kind!: string;
+  @Field(() => String, { description: "How the benefit is computed, in plain words." })
+  description!: string;
+  @Field(() => [RuleParameter], { description: "The figures it is computed from, with their values in force." })
+  parameters!: RuleParameter[];
+}
+
+@Directive(PARTNER)
+@Directive(PUBLIC_DATA)
+@ObjectType({ description: "How a program chooses a track: tracks are tried in this order and the first that passes is the answer." })
+export class TrackCriterion {
+  @Field(() => String, { description: "The track, as in ProgramEligibility.track." })
+  track!: string;
+  @Field(() => String, { description: "When a person is on this track, in plain words." })
+  description!: string;
+  @Field(() => [String], { description: "The rules it combines (ids of EligibilityRule.rule)." })
+  rules!: string[];
+}
+
+@Directive(PARTNER)
+@Directive(PUBLIC_DATA)
 @ObjectType({ description: "The published criteria of one program on a date." })
 export class ProgramRules {
   @Field(() => Program, { description: "The program." })
@@ -66,16 +84,19 @@ export class ProgramRules {
   asOf!: string;
   @Field(() => [EligibilityRule], { description: "Every rule, in the order it is evaluated." })
   rules!: PublishedRule[];
+  @Field(() => [BenefitCriterion], { description: "The benefits and the figures they are computed from (PIPA Art. 37-2)." })
+  benefits!: PublishedBenefit[];
+  @Field(() => [TrackCriterion], { description: "How the track is chosen, in the order tried." })
+  tracks!: TrackDefinition[];
 }
 
-const RULE_SETS: Record<Program, { rules: RuleDefinition<any>[]; parameters: ParameterSet; version: string }> = {
-  [Program.NATIONAL_EMPLOYMENT_SUPPORT]: { rules: NESS_RULES, parameters: nessParameters, version: NESS_FORMULAS_VERSION },
-  [Program.JOB_SEARCH_GUARANTEE]: { rules: GUARANTEE_RULES, parameters: guaranteeParameters, version: GUARANTEE_FORMULAS_VERSION },
-  [Program.MID_CAREER_SUPPORT]: { rules: MID_CAREER_RULES, parameters: midCareerParameters, version: MID_CAREER_FORMULAS_VERSION },
-  [Program.LEARNING_CARD]: { rules: LEARNING_CARD_RULES, parameters: learningCardParameters, version: LEARNING_CARD_FORMULAS_VERSION },
+const RULE_SETS: Record<Program, ProgramRuleSet> = {
+  [Program.NATIONAL_EMPLOYMENT_SUPPORT]: NESS_RULE_SET,
+  [Program.JOB_SEARCH_GUARANTEE]: GUARANTEE_RULE_SET,
+  [Program.MID_CAREER_SUPPORT]: MID_CAREER_RULE_SET,
+  [Program.LEARNING_CARD]: LEARNING_CARD_RULE_SET,
 };
 
 export function publishedCriteria(program: Program, asOf: string): ProgramRules {
-  const set = RULE_SETS[program];
-  return { program, asOf, rulesVersion: set.parameters.version(set.version), rules: publishRules(set.rules, set.parameters, asOf) };
+  return { program, asOf, ...publishCriteria(RULE_SETS[program], asOf) };
 }

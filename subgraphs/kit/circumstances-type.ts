@@ -16,7 +16,7 @@
  * without giving it to the caller.
  */
 import { Directive, Field, ObjectType, type ClassType } from "type-graphql";
-import type { EmployerSize, EmploymentStatus, Occupation, StudentStatus, Circumstances } from "./circumstances";
+import type { EmployerSize, EmploymentStatus, Occupation, SpecificGroup, StudentStatus, Circumstances } from "./circumstances";
 import { PERSONAL_DATA } from "./cache-control";
 
 /** The flat form (what crosses the graph). */
@@ -40,6 +40,12 @@ export interface FlatCircumstances {
   receivingUnemploymentBenefit: boolean;
   targetFieldExperienceMonths: number;
   newFieldQualification: boolean;
+  leftMainCareer: boolean;
+  monthsSinceInsuredAtHost: number | null;
+  specificGroup: SpecificGroup;
+  foreignNational: boolean;
+  trainingSupportRestricted: boolean;
+  inOtherGovernmentFundedTraining: boolean;
 }
 
 /** The `@requires` selection of every program field. */
@@ -66,6 +72,12 @@ export function flattenCircumstances(c: Omit<Circumstances, "id">): FlatCircumst
     receivingUnemploymentBenefit: c.employment.receivingUnemploymentBenefit,
     targetFieldExperienceMonths: c.careerChange.targetFieldExperienceMonths,
     newFieldQualification: c.careerChange.newFieldQualification,
+    leftMainCareer: c.careerChange.leftMainCareer,
+    monthsSinceInsuredAtHost: c.careerChange.monthsSinceInsuredAtHost,
+    specificGroup: c.specificGroup,
+    foreignNational: c.foreignNational,
+    trainingSupportRestricted: c.trainingSupportRestricted,
+    inOtherGovernmentFundedTraining: c.inOtherGovernmentFundedTraining,
   };
 }
 
@@ -77,6 +89,10 @@ export function nestCircumstances(id: string, f: FlatCircumstances): Circumstanc
     centerId: f.centerId,
     studentStatus: f.studentStatus,
     militaryServiceMonths: f.militaryServiceMonths,
+    specificGroup: f.specificGroup,
+    foreignNational: f.foreignNational,
+    trainingSupportRestricted: f.trainingSupportRestricted,
+    inOtherGovernmentFundedTraining: f.inOtherGovernmentFundedTraining,
     household: { size: f.householdSize, monthlyIncome: f.monthlyIncome, assets: f.assets, dependants: f.dependants },
     employment: {
       status: f.employmentStatus,
@@ -89,7 +105,12 @@ export function nestCircumstances(id: string, f: FlatCircumstances): Circumstanc
       selfEmployedAnnualRevenue: f.selfEmployedAnnualRevenue,
       receivingUnemploymentBenefit: f.receivingUnemploymentBenefit,
     },
-    careerChange: { targetFieldExperienceMonths: f.targetFieldExperienceMonths, newFieldQualification: f.newFieldQualification },
+    careerChange: {
+      targetFieldExperienceMonths: f.targetFieldExperienceMonths,
+      newFieldQualification: f.newFieldQualification,
+      leftMainCareer: f.leftMainCareer,
+      monthsSinceInsuredAtHost: f.monthsSinceInsuredAtHost,
+    },
   };
 }
 

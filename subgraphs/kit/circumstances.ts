@@ -13,9 +13,9 @@ export enum EmploymentStatus {
 }
 registerEnumType(EmploymentStatus, {
   name: "EmploymentStatus",
-  description: "Current work status. Working under 15 hours a week still counts as unemployed for the programs.",
+  description: "Current work status. Some programs count a short working week as unemployed (see their published criteria).",
   valuesConfig: {
-    UNEMPLOYED: { description: "Not working (or under 15 hours a week)." },
+    UNEMPLOYED: { description: "Not working." },
     EMPLOYED: { description: "Employed by an employer (임금근로자)." },
     SELF_EMPLOYED: { description: "Self-employed (자영업자)." },
     SPECIAL_TYPE_WORKER: { description: "Special-type worker, e.g. platform or freelance (특수형태근로종사자)." },
@@ -69,6 +69,23 @@ registerEnumType(EmployerSize, {
   },
 });
 
+export enum SpecificGroup {
+  NONE = "NONE",
+  NORTH_KOREAN_DEFECTOR = "NORTH_KOREAN_DEFECTOR",
+  MARRIAGE_MIGRANT = "MARRIAGE_MIGRANT",
+  OTHER_DESIGNATED = "OTHER_DESIGNATED",
+}
+registerEnumType(SpecificGroup, {
+  name: "SpecificGroup",
+  description: "Groups some programs admit whatever their income (e.g. NESS Type II).",
+  valuesConfig: {
+    NONE: { description: "None of these groups." },
+    NORTH_KOREAN_DEFECTOR: { description: "North Korean defector (북한이탈주민)." },
+    MARRIAGE_MIGRANT: { description: "Marriage migrant (결혼이민자)." },
+    OTHER_DESIGNATED: { description: "Another group the Ministry of Employment and Labor designates." },
+  },
+});
+
 /** The shape the rules read (a subset of people's Person). */
 export interface Circumstances {
   id: string;
@@ -76,6 +93,14 @@ export interface Circumstances {
   centerId: string | null;
   studentStatus: StudentStatus;
   militaryServiceMonths: number;
+  /** A group admitted to NESS Type II whatever the income. */
+  specificGroup: SpecificGroup;
+  /** Not a Korean national. */
+  foreignNational: boolean;
+  /** Under a sanction restricting government training support (e.g. after misuse of a card). */
+  trainingSupportRestricted: boolean;
+  /** Now in another government-funded training program. */
+  inOtherGovernmentFundedTraining: boolean;
   household: { size: number; monthlyIncome: number; assets: number; dependants: number };
   employment: {
     status: EmploymentStatus;
@@ -88,6 +113,13 @@ export interface Circumstances {
     selfEmployedAnnualRevenue: number;
     receivingUnemploymentBenefit: boolean;
   };
-  careerChange: { targetFieldExperienceMonths: number; newFieldQualification: boolean };
+  careerChange: {
+    targetFieldExperienceMonths: number;
+    newFieldQualification: boolean;
+    /** Has left the main career (the job held longest). */
+    leftMainCareer: boolean;
+    /** Months since last insured at the intended host company; null when never, or no host chosen yet. */
+    monthsSinceInsuredAtHost: number | null;
+  };
 }
 

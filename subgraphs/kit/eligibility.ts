@@ -5,7 +5,7 @@
 import "reflect-metadata";
 import { Directive, Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { PARTNER } from "./security/contract";
-import { DateScalar } from "./scalars";
+import { DateScalar, WonScalar } from "./scalars";
 import { PERSONAL_DATA } from "./cache-control";
 
 export enum Program {
@@ -57,17 +57,35 @@ export class Benefit {
   @Field(() => String, { description: "Kind of benefit, e.g. JOB_SEEKING_ALLOWANCE, TRAINING_VOUCHER." })
   kind!: string;
 
-  @Field(() => Int, { nullable: true, description: "Amount a month in whole KRW, when paid monthly." })
+  @Field(() => WonScalar, { nullable: true, description: "Amount a month in whole KRW, when paid monthly (the most, when reduced with attendance)." })
   amountPerMonth!: number | null;
 
   @Field(() => Int, { nullable: true, description: "Number of months paid, when paid monthly." })
   months!: number | null;
 
-  @Field(() => Int, { nullable: true, description: "Total in whole KRW." })
+  @Field(() => WonScalar, { nullable: true, description: "Total in whole KRW; the most, when the amount is a range or a limit." })
   total!: number | null;
+
+  @Field(() => WonScalar, { nullable: true, description: "The least in whole KRW when the amount is a range (total is then the most); null when it is one figure." })
+  minimumTotal!: number | null;
 
   @Field(() => String, { description: "What the benefit is, in plain words." })
   description!: string;
+}
+
+@Directive(PARTNER)
+@Directive(PERSONAL_DATA)
+@ObjectType({ description: "A parameter value an answer used: the figure, and the date it took effect." })
+@Directive("@shareable")
+export class ParameterUsed {
+  @Field(() => String, { description: "Parameter name, as published in eligibilityRules (e.g. type1-income-percent)." })
+  name!: string;
+
+  @Field(() => String, { description: "The value used (numbers as plain digits; lists and tables as JSON)." })
+  value!: string;
+
+  @Field(() => DateScalar, { description: "The date this value took effect." })
+  effectiveFrom!: string;
 }
 
 @Directive(PARTNER)
@@ -90,7 +108,10 @@ export class ProgramEligibility {
   @Field(() => [RuleOutcome], { description: "Every rule applied, passed or not, in the order of evaluation." })
   reasons!: RuleOutcome[];
 
-  @Field(() => String, { description: "Version of the rule set and parameters used." })
+  @Field(() => [ParameterUsed], { description: "Every parameter value the answer used, with the date it took effect (their sources: eligibilityRules)." })
+  parametersUsed!: ParameterUsed[];
+
+  @Field(() => String, { description: "Version of the rule set: program, newest effective date, and a hash of the content of its parameters and rules." })
   rulesVersion!: string;
 
   @Field(() => DateScalar, { description: "The date the rules were applied for." })

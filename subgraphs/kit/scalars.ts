@@ -4,6 +4,7 @@
  * rules, published under the name Date). Stored and returned as the same string.
  */
 import { GraphQLScalarType, Kind } from "graphql";
+import { GraphQLSafeInt } from "graphql-scalars";
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -30,4 +31,15 @@ export const DateScalar = new GraphQLScalarType({
     if (ast.kind !== Kind.STRING) throw new TypeError("Date must be a string written YYYY-MM-DD.");
     return parseDate(ast.value);
   },
+});
+
+/**
+ * `Won`: an amount in whole Korean won. graphql-scalars' SafeInt under a domain name: any integer
+ * up to 2^53 - 1, so household assets or revenue of billions of won fit (GraphQL's Int stops at 2^31 - 1).
+ */
+export const WonScalar = new GraphQLScalarType({
+  ...GraphQLSafeInt.toConfig(),
+  name: "Won",
+  description: "An amount in whole Korean won (KRW): an integer within ±9,007,199,254,740,991 (2^53 - 1).",
+  specifiedByURL: null,
 });

@@ -24,7 +24,7 @@ export class LearningCard {
   expiresOn!: string;
 
   @Directive(IDENTIFIED_ONLY)
-  @Field(() => Int, { nullable: true, description: "Training grant over the card's validity in whole KRW: 3,000,000, or 5,000,000 for priority groups (e.g. low income). Not in the analyst's view (null)." })
+  @Field(() => Int, { nullable: true, description: "Training grant over the card's validity in whole KRW, larger for priority groups (e.g. low income); the amounts in force are in eligibilityRules. Not in the analyst's view (null)." })
   grantTotal!: number;
 
   @Field(() => LearningCardStatus, { description: "ACTIVE, SUSPENDED, or EXPIRED once expiresOn is before today (Korea Standard Time)." })

@@ -20,7 +20,8 @@ import { SYNTHETIC_AS_OF, SYNTHETIC_SEED, type SyntheticPerson } from "../kit/sy
 import { Random, Stream } from "../kit/synthetic/random";
 import { incomeCeiling } from "../kit/rules/median-income";
 import type { CardRow, CourseRow, EnrollmentRow } from "./store";
-import { learningCardParameters } from "./rules/evaluate";
+import { learningCardParameters } from "./rules/parameters";
+import { selfPaymentFor as selfPaymentForOn, selfPaymentRate as selfPaymentRateOn, type CourseTerms } from "./rules/self-payment";
 
 // ---- Program figures -------------------------------------------------------------------------
 
@@ -44,8 +45,8 @@ export const PRIORITY_INCOME_PERCENT = p.at("priority-income-percent", SYNTHETIC
 export const CARD_VALIDITY_MONTHS = 12 * p.at("validity-years", SYNTHETIC_AS_OF);
 /** programs.md §4 "excluded" [S]: aged 75 or over are excluded, so 74 is the oldest holder (parameters/age-limit.yaml). */
 export const CARD_AGE_MAXIMUM = p.at("age-limit", SYNTHETIC_AS_OF) - 1;
-/** Assumption: the card is for working-age people from 15 (the NESS lower age, programs.md §1 [N]). */
-export const CARD_AGE_MINIMUM = 15;
+/** The card's minimum age (parameters/age-minimum.yaml). */
+export const CARD_AGE_MINIMUM = p.at("age-minimum", SYNTHETIC_AS_OF);
 /**
  * programs.md §4 "excluded (2026, unverified)" [S]: serving public servants, private school staff and
  * the military (parameters/excluded-occupations.yaml on SYNTHETIC_AS_OF).
@@ -58,24 +59,10 @@ export const CARD_HOLDER_SHARE = 0.5;
 /** Assumption (synthetic caseload): enrollments per card, 0-4. */
 export const MAX_ENROLLMENTS = 4;
 
-/**
- * programs.md §4 "self-payment" [S]: general trainees pay 15-55% by the course's 3-year placement
- * rate, 15% at >= 70% placement and 55% below 40%. The source gives only the ends; between them we
- * use 10-point bands, 10 percentage points apart (assumption): [minimum placement %, self-payment %].
- */
-export const SELF_PAYMENT_BANDS: readonly (readonly [number, number])[] = [
-  [70, 15],
-  [60, 25],
-  [50, 35],
-  [40, 45],
-  [0, 55],
-];
-/** programs.md §4 "self-payment" [S]: key-industry courses are >= 90% funded (trainee pays at most 10%). */
-export const KEY_INDUSTRY_SELF_PAYMENT_MAX_PERCENT = 10;
-/** programs.md §4 "self-payment" [S]: key-industry courses cap the trainee's share at KRW 600,000. */
-export const KEY_INDUSTRY_SELF_PAYMENT_CAP = 600_000;
-/** programs.md §4 "training allowance" [S]: attendance of 80% or more; also taken as the completion line (assumption). */
-export const COMPLETION_ATTENDANCE_PERCENT = 80;
+/** The key-industry cap on the trainee's share, in KRW (parameters/key-industry-self-payment.yaml). */
+export const KEY_INDUSTRY_SELF_PAYMENT_CAP = p.at<number[]>("key-industry-self-payment", SYNTHETIC_AS_OF)[1];
+/** The training allowance's attendance line (parameters/training-allowance-attendance-percent.yaml), also taken as the completion line (assumption). */
+export const COMPLETION_ATTENDANCE_PERCENT = p.at("training-allowance-attendance-percent", SYNTHETIC_AS_OF);
 /** Assumption: full-time card courses run about 30 hours a week (sets the course length in days). */
 export const TRAINING_HOURS_PER_WEEK = 30;
 /** Assumption (synthetic catalogue): course length bounds, 40-600 hours. */
@@ -86,17 +73,9 @@ export const COURSE_COUNT = 300;
 
 // ---- Self-payment ------------------------------------------------------------------------------
 
-/** Percent of the tuition a general trainee pays for a course (before the key-industry cap in KRW). */
-export function selfPaymentRate(course: { placement_rate: number; key_industry: boolean }): number {
-  const banded = SELF_PAYMENT_BANDS.find(([minimum]) => course.placement_rate >= minimum)![1];
-  return course.key_industry ? Math.min(banded, KEY_INDUSTRY_SELF_PAYMENT_MAX_PERCENT) : banded;
-}
-
-/** The trainee's share of the tuition in whole KRW (self_payment); the rest is charged to the card. */
-export function selfPaymentFor(course: { placement_rate: number; key_industry: boolean; tuition: number }): number {
-  const share = Math.round((course.tuition * selfPaymentRate(course)) / 100);
-  return course.key_industry ? Math.min(share, KEY_INDUSTRY_SELF_PAYMENT_CAP) : share;
-}
+/** The general trainee's share on the snapshot date (the rule itself is in rules/self-payment.ts). */
+export const selfPaymentRate = (course: CourseTerms) => selfPaymentRateOn(course, SYNTHETIC_AS_OF);
+export const selfPaymentFor = (course: CourseTerms & { tuition: number }) => selfPaymentForOn(course, SYNTHETIC_AS_OF);
 
 /** Calendar days a course runs, from its hours. */
 export function courseDays(hours: number): number {

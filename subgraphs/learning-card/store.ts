@@ -6,7 +6,7 @@ import { LearningCardStatus, TrainingEnrollmentStatus } from "./enums";
 import type { LearningCard } from "./learning-card";
 import type { TrainingCourse, TrainingCourseFilter } from "./training-course";
 import type { TrainingEnrollment } from "./training-enrollment";
-import { selfPaymentRate } from "./seed";
+import { selfPaymentRate } from "./rules/self-payment";
 
 export interface CourseRow {
   id: string;
@@ -69,7 +69,7 @@ export function toCourse(row: CourseRow): TrainingCourse {
     keyIndustry: row.key_industry,
     placementRate: row.placement_rate,
     startsOn: row.starts_on,
-    selfPaymentRate: selfPaymentRate(row),
+    selfPaymentRate: selfPaymentRate(row, todayInKorea()),
   };
 }
 

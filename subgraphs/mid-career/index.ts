@@ -1,4 +1,4 @@
-/** The mid-career subgraph: the Mid-Career Career Support Program (중장년 경력지원제, programs.md §3) and career design sessions. */
+/** The mid-career subgraph: the Mid-Career Career Support Program (중장년 경력지원제) and career design sessions. */
 import { fileURLToPath } from "node:url";
 import type { SubgraphDefinition } from "../kit/subgraph";
 import { Person } from "./person";

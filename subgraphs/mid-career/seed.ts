@@ -39,10 +39,10 @@ export const [PLACEMENT_MONTHS_MIN, PLACEMENT_MONTHS_MAX] = p.at<number[]>("plac
 export const PARTICIPANT_ALLOWANCE_MAX = p.at("participant-allowance-monthly", SYNTHETIC_AS_OF);
 /** programs.md §3 "host employer" [O] / [S]: up to KRW 400,000 a month per participant (parameters/host-subsidy-monthly.yaml). */
 export const HOST_SUBSIDY_MONTHLY = p.at("host-subsidy-monthly", SYNTHETIC_AS_OF);
-/** programs.md §3 "host employer" [O] / [S]: the host has at least 5 insured staff (older notices: 10). */
-export const HOST_MIN_INSURED_STAFF = 5;
-/** programs.md §3 "participant allowance" [O] / [S]: at least 20 hours a week reported. */
-export const MIN_WEEKLY_HOURS = 20;
+/** The host's minimum insured staff on SYNTHETIC_AS_OF (parameters/host-minimum-insured-staff.yaml; a placement uses the value of its start date). */
+export const HOST_MIN_INSURED_STAFF = p.at("host-minimum-insured-staff", SYNTHETIC_AS_OF);
+/** The weekly attendance reported (parameters/participant-minimum-weekly-hours.yaml). */
+export const MIN_WEEKLY_HOURS = p.at("participant-minimum-weekly-hours", SYNTHETIC_AS_OF);
 /** Assumption: at most a full-time week (the statutory 40 hours); programs.md §3 gives no maximum. */
 export const MAX_WEEKLY_HOURS = 40;
 
@@ -129,10 +129,13 @@ export function firstDayAged(birthDate: string, years: number): string {
   return day;
 }
 
-/** Whether the program's status and target rules admit the person (programs.md §3 target [O], status [S]). */
+/** Whether the program's status and target rules admit the person (its target [O] and status [S] rules). */
 export function admittedToPlacement(person: SyntheticPerson): boolean {
+  const since = person.monthsSinceInsuredAtHost;
   return (
     person.employmentStatus === "UNEMPLOYED" &&
+    person.leftMainCareer &&
+    (since === null || since >= p.at("host-insurance-lookback-months", SYNTHETIC_AS_OF)) &&
     !person.receivingUnemploymentBenefit &&
     person.newFieldQualification &&
     person.targetFieldExperienceMonths === 0
@@ -198,7 +201,7 @@ function placementFor(rng: Random, person: SyntheticPerson, firstSessionOn: stri
     person_id: person.id,
     host_company: `${rng.pick(HOST_STEMS)} ${rng.pick(HOST_FORMS)}`,
     industry: rng.pick(industries),
-    host_insured_staff: rng.between(rng.weighted(HOST_STAFF_RANGES)),
+    host_insured_staff: Math.max(rng.between(rng.weighted(HOST_STAFF_RANGES)), p.at("host-minimum-insured-staff", startedOn)),
     target_field: rng.pick(TARGET_FIELDS),
     started_on: startedOn,
     ended_on: endedOn,

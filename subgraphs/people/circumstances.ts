@@ -4,13 +4,13 @@
  * id alone and nothing simulated is ever stored.
  */
 import { Field, ID, InputType, Int } from "type-graphql";
-import { DateScalar } from "../kit/scalars";
+import { DateScalar, WonScalar } from "../kit/scalars";
 import { badUserInput } from "../kit/errors";
 import { todayInKorea } from "../kit/dates";
-import { EmployerSize, EmploymentStatus, Occupation, StudentStatus } from "./enums";
+import { EmployerSize, EmploymentStatus, Occupation, SpecificGroup, StudentStatus } from "./enums";
 import type { Person } from "./person";
 
-@InputType({ description: "A person's circumstances for a what-if eligibility check. Missing optional fields mean none, zero or false." })
+@InputType({ description: "A person's circumstances for a what-if eligibility check. Missing optional fields mean none, zero or false, except weeklyWorkHours, which a working status must give." })
 export class CircumstancesInput {
   @Field(() => DateScalar, { description: "Date of birth (not in the future)." })
   birthDate!: string;
@@ -21,10 +21,10 @@ export class CircumstancesInput {
   @Field(() => Int, { description: "People in the household, 1-20." })
   householdSize!: number;
 
-  @Field(() => Int, { description: "Monthly household income in whole KRW, 0 or more." })
+  @Field(() => WonScalar, { description: "Monthly household income in whole KRW, 0 or more." })
   householdMonthlyIncome!: number;
 
-  @Field(() => Int, { description: "Household assets in whole KRW, 0 or more." })
+  @Field(() => WonScalar, { description: "Household assets in whole KRW, 0 or more." })
   householdAssets!: number;
 
   @Field(() => Int, { nullable: true, description: "Insured work days in the last 24 months." })
@@ -33,7 +33,7 @@ export class CircumstancesInput {
   @Field(() => Int, { nullable: true, description: "Insured work hours in the last 24 months." })
   workHoursLast24Months?: number;
 
-  @Field(() => Int, { nullable: true, description: "Hours worked a week now." })
+  @Field(() => Int, { nullable: true, description: "Hours worked a week now: required when employmentStatus is not UNEMPLOYED (several programs count a short week as unemployed)." })
   weeklyWorkHours?: number;
 
   @Field(() => EmploymentStatus, { description: "Current work status." })
@@ -48,10 +48,10 @@ export class CircumstancesInput {
   @Field(() => EmployerSize, { nullable: true, description: "Size of the current employer (default NONE)." })
   employerSize?: EmployerSize;
 
-  @Field(() => Int, { nullable: true, description: "Monthly wage in whole KRW." })
+  @Field(() => WonScalar, { nullable: true, description: "Monthly wage in whole KRW." })
   monthlyWage?: number;
 
-  @Field(() => Int, { nullable: true, description: "Annual revenue in whole KRW when self-employed." })
+  @Field(() => WonScalar, { nullable: true, description: "Annual revenue in whole KRW when self-employed." })
   selfEmployedAnnualRevenue?: number;
 
   @Field(() => Int, { nullable: true, description: "Months of military service." })
@@ -68,13 +68,31 @@ export class CircumstancesInput {
 
   @Field(() => Boolean, { nullable: true, description: "Has gained a qualification or finished training for the new field of a career change." })
   newFieldQualification?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: "Has left the main career, the job held longest (default false)." })
+  leftMainCareer?: boolean;
+
+  @Field(() => Int, { nullable: true, description: "Months since last insured (employed) at the intended host company of a work experience placement (default: never)." })
+  monthsSinceInsuredAtHost?: number;
+
+  @Field(() => SpecificGroup, { nullable: true, description: "A group some programs admit whatever the income, e.g. North Korean defectors (default NONE)." })
+  specificGroup?: SpecificGroup;
+
+  @Field(() => Boolean, { nullable: true, description: "Not a Korean national (default false)." })
+  foreignNational?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: "Under a sanction restricting government training support (default false)." })
+  trainingSupportRestricted?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: "Now in another government-funded training program (default false)." })
+  inOtherGovernmentFundedTraining?: boolean;
 }
 
 export const SIMULATED_PREFIX = "sim:";
 
 const NON_NEGATIVE = [
   "householdMonthlyIncome", "householdAssets", "workDaysLast24Months", "workHoursLast24Months", "weeklyWorkHours",
-  "monthlyWage", "selfEmployedAnnualRevenue", "militaryServiceMonths", "dependants", "targetFieldExperienceMonths",
+  "monthlyWage", "selfEmployedAnnualRevenue", "militaryServiceMonths", "dependants", "targetFieldExperienceMonths", "monthsSinceInsuredAtHost",
 ] as const;
 
 /** Refuses impossible circumstances before anything is evaluated; names the offending field. */
@@ -90,6 +108,13 @@ export function checkCircumstances(input: CircumstancesInput, argumentName = "ci
   }
   if (input.weeklyWorkHours != null && input.weeklyWorkHours > 168) {
     throw badUserInput(field("weeklyWorkHours"), `"${field("weeklyWorkHours")}" must be at most 168.`);
+  }
+  // Guessing 0 hours would make a worker count as unemployed: a working status must say how much.
+  if (input.employmentStatus !== EmploymentStatus.UNEMPLOYED && input.weeklyWorkHours == null) {
+    throw badUserInput(
+      field("weeklyWorkHours"),
+      `"${field("weeklyWorkHours")}" is required when employmentStatus is ${input.employmentStatus}: a short working week counts as unemployed in several programs, so it cannot be assumed.`,
+    );
   }
 }
 
@@ -133,8 +158,14 @@ export function simulatedPerson(id: string): Person | null {
     careerChange: {
       targetFieldExperienceMonths: input.targetFieldExperienceMonths ?? 0,
       newFieldQualification: input.newFieldQualification ?? false,
+      leftMainCareer: input.leftMainCareer ?? false,
+      monthsSinceInsuredAtHost: input.monthsSinceInsuredAtHost ?? null,
     },
     studentStatus: input.studentStatus ?? StudentStatus.NONE,
     militaryServiceMonths: input.militaryServiceMonths ?? 0,
+    specificGroup: input.specificGroup ?? SpecificGroup.NONE,
+    foreignNational: input.foreignNational ?? false,
+    trainingSupportRestricted: input.trainingSupportRestricted ?? false,
+    inOtherGovernmentFundedTraining: input.inOtherGovernmentFundedTraining ?? false,
   };
 }

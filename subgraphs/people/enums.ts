@@ -1,7 +1,7 @@
 /** Enumerations of the person register, registered once for type-graphql. */
 import { registerEnumType } from "type-graphql";
 
-export { EmployerSize, EmploymentStatus, Occupation, StudentStatus } from "../kit/circumstances";
+export { EmployerSize, EmploymentStatus, Occupation, SpecificGroup, StudentStatus } from "../kit/circumstances";
 
 export enum Region {
   SEOUL = "SEOUL", BUSAN = "BUSAN", DAEGU = "DAEGU", INCHEON = "INCHEON", GWANGJU = "GWANGJU", DAEJEON = "DAEJEON",

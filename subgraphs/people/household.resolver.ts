@@ -3,7 +3,8 @@
  * analyst's view. `@policy(identified)` makes the gateway remove an exact amount from an analyst's
  * query; the resolvers withhold it too (null), so an analyst gets it from nowhere.
  */
-import { Ctx, Directive, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
+import { WonScalar } from "../kit/scalars";
 import type { SubgraphContext } from "../kit/context";
 import { Employment, Household } from "./person";
 import { assetsBand, incomeBand } from "../kit/bands";
@@ -14,13 +15,13 @@ export const identified = (ctx: SubgraphContext) => ctx.caller.audience !== "ana
 @Resolver(() => Household)
 export class HouseholdResolver {
   @Directive(IDENTIFIED)
-  @FieldResolver(() => Int, { nullable: true, description: "Monthly household income in whole KRW (not in the analyst's view: see incomeBand)." })
+  @FieldResolver(() => WonScalar, { nullable: true, description: "Monthly household income in whole KRW (not in the analyst's view: see incomeBand)." })
   monthlyIncome(@Root() household: Household, @Ctx() ctx: SubgraphContext): number | null {
     return identified(ctx) ? household.monthlyIncome : null;
   }
 
   @Directive(IDENTIFIED)
-  @FieldResolver(() => Int, { nullable: true, description: "Household assets in whole KRW (not in the analyst's view: see assetsBand)." })
+  @FieldResolver(() => WonScalar, { nullable: true, description: "Household assets in whole KRW (not in the analyst's view: see assetsBand)." })
   assets(@Root() household: Household, @Ctx() ctx: SubgraphContext): number | null {
     return identified(ctx) ? household.assets : null;
   }
@@ -39,13 +40,13 @@ export class HouseholdResolver {
 @Resolver(() => Employment)
 export class EmploymentResolver {
   @Directive(IDENTIFIED)
-  @FieldResolver(() => Int, { nullable: true, description: "Monthly wage in whole KRW, 0 when not working (not in the analyst's view)." })
+  @FieldResolver(() => WonScalar, { nullable: true, description: "Monthly wage in whole KRW, 0 when not working (not in the analyst's view)." })
   monthlyWage(@Root() employment: Employment, @Ctx() ctx: SubgraphContext): number | null {
     return identified(ctx) ? employment.monthlyWage : null;
   }
 
   @Directive(IDENTIFIED)
-  @FieldResolver(() => Int, { nullable: true, description: "Annual revenue in whole KRW when self-employed, 0 otherwise (not in the analyst's view)." })
+  @FieldResolver(() => WonScalar, { nullable: true, description: "Annual revenue in whole KRW when self-employed, 0 otherwise (not in the analyst's view)." })
   selfEmployedAnnualRevenue(@Root() employment: Employment, @Ctx() ctx: SubgraphContext): number | null {
     return identified(ctx) ? employment.selfEmployedAnnualRevenue : null;
   }

@@ -1,7 +1,7 @@
 /** Person (the entity every program extends) and the circumstances the programs' rules read. */
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { PARTNER } from "../kit/security/contract";
-import { EmployerSize, EmploymentStatus, Occupation, Region, StudentStatus } from "./enums";
+import { EmployerSize, EmploymentStatus, Occupation, Region, SpecificGroup, StudentStatus } from "./enums";
 import { PERSONAL_DATA } from "../kit/cache-control";
 
 @Directive(PERSONAL_DATA)
@@ -34,7 +34,7 @@ export class Employment {
   /** Exact amount: resolved in household.resolver.ts (withheld from analysts). */
   monthlyWage!: number;
 
-  @Field(() => Int, { description: "Hours worked a week now (under 15 counts as unemployed)." })
+  @Field(() => Int, { description: "Hours worked a week now (a short week counts as unemployed in some programs)." })
   weeklyWorkHours!: number;
 
   @Field(() => Int, { description: "Insured work days in the last 24 months." })
@@ -58,6 +58,12 @@ export class CareerChange {
 
   @Field(() => Boolean, { description: "Has gained a qualification or finished training for the new field." })
   newFieldQualification!: boolean;
+
+  @Field(() => Boolean, { description: "Has left the main career (the job held longest)." })
+  leftMainCareer!: boolean;
+
+  @Field(() => Int, { nullable: true, description: "Months since last insured (employed) at the intended host company; null when never, or no host chosen yet." })
+  monthsSinceInsuredAtHost!: number | null;
 }
 
 @Directive(PERSONAL_DATA)
@@ -91,6 +97,12 @@ export class Person {
 
   @Field(() => Int, { description: "Months of military service (extends the NESS youth age limit)." })
   militaryServiceMonths!: number;
+
+  /** Read by the programs' rules only (through circumstances), not a field of the API: group membership and nationality are sensitive. */
+  specificGroup!: SpecificGroup;
+  foreignNational!: boolean;
+  trainingSupportRestricted!: boolean;
+  inOtherGovernmentFundedTraining!: boolean;
 
   @Directive(PARTNER)
   @Field(() => ID, { nullable: true, description: "Id of the employment center managing the person (null for a simulated person without one)." })

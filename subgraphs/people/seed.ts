@@ -29,11 +29,12 @@ export async function seedPeople(store: Store, persons: SyntheticPerson[]): Prom
     "people.persons",
     {
       id: "text", name: "text", birth_date: "date", region: "text", center_id: "text", household_size: "int",
-      household_monthly_income: "int", household_assets: "bigint", dependants: "int", employment_status: "text",
-      occupation: "text", student_status: "text", employer_size: "text", monthly_wage: "int", weekly_work_hours: "int",
+      household_monthly_income: "bigint", household_assets: "bigint", dependants: "int", employment_status: "text",
+      occupation: "text", student_status: "text", employer_size: "text", monthly_wage: "bigint", weekly_work_hours: "int",
       work_days_last_24_months: "int", work_hours_last_24_months: "int", self_employed_annual_revenue: "bigint",
       military_service_months: "int", receiving_unemployment_benefit: "bool", target_field_experience_months: "int",
-      new_field_qualification: "bool",
+      new_field_qualification: "bool", left_main_career: "bool", months_since_insured_at_host: "int", specific_group: "text",
+      foreign_national: "bool", training_support_restricted: "bool", in_other_government_funded_training: "bool",
     },
     persons.map((p) => ({
       id: p.id, name: p.name, birth_date: p.birthDate, region: p.region, center_id: p.centerId, household_size: p.householdSize,
@@ -43,6 +44,9 @@ export async function seedPeople(store: Store, persons: SyntheticPerson[]): Prom
       work_hours_last_24_months: p.workHoursLast24Months, self_employed_annual_revenue: p.selfEmployedAnnualRevenue,
       military_service_months: p.militaryServiceMonths, receiving_unemployment_benefit: p.receivingUnemploymentBenefit,
       target_field_experience_months: p.targetFieldExperienceMonths, new_field_qualification: p.newFieldQualification,
+      left_main_career: p.leftMainCareer, months_since_insured_at_host: p.monthsSinceInsuredAtHost, specific_group: p.specificGroup,
+      foreign_national: p.foreignNational, training_support_restricted: p.trainingSupportRestricted,
+      in_other_government_funded_training: p.inOtherGovernmentFundedTraining,
     })),
   );
 }

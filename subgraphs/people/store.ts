@@ -29,6 +29,12 @@ export interface PersonRow {
   receiving_unemployment_benefit: boolean;
   target_field_experience_months: number;
   new_field_qualification: boolean;
+  left_main_career: boolean;
+  months_since_insured_at_host: number | null;
+  specific_group: string;
+  foreign_national: boolean;
+  training_support_restricted: boolean;
+  in_other_government_funded_training: boolean;
 }
 
 interface CenterRow {
@@ -82,9 +88,15 @@ export function toPerson(row: PersonRow): Person {
     careerChange: {
       targetFieldExperienceMonths: row.target_field_experience_months,
       newFieldQualification: row.new_field_qualification,
+      leftMainCareer: row.left_main_career,
+      monthsSinceInsuredAtHost: row.months_since_insured_at_host,
     },
     studentStatus: row.student_status as Person["studentStatus"],
     militaryServiceMonths: row.military_service_months,
+    specificGroup: row.specific_group as Person["specificGroup"],
+    foreignNational: row.foreign_national,
+    trainingSupportRestricted: row.training_support_restricted,
+    inOtherGovernmentFundedTraining: row.in_other_government_funded_training,
   };
 }
 

@@ -1,18 +1,30 @@
-/** Job Search Guarantee Package eligibility: service only, no cash. Source: shared/domain/programs.md §2. */
+/** Job Search Guarantee Package eligibility: service only, no cash. */
 import { fileURLToPath } from "node:url";
 import { Program } from "../../kit/eligibility";
 import { applyRule } from "../../kit/rules/rule";
-import { loadParameters } from "../../kit/rules/parameters";
-import { ruleInput, type EligibilityValue } from "../../kit/rules/evaluation";
+import { KIT_RULE_SOURCES, loadParameters } from "../../kit/rules/parameters";
+import { ruleInput, type EligibilityValue, type ProgramRuleSet } from "../../kit/rules/evaluation";
 import type { Circumstances } from "../../kit/circumstances";
 import { GUARANTEE_RULES, type GuaranteeHistory } from "./rules";
 
-export const GUARANTEE_FORMULAS_VERSION = "1.0.0";
 export const guaranteeParameters = loadParameters("job-search-guarantee", fileURLToPath(new URL("../parameters", import.meta.url)));
 
+export const GUARANTEE_RULE_SET: ProgramRuleSet = {
+  rules: GUARANTEE_RULES,
+  parameters: guaranteeParameters,
+  ruleSources: [new URL("./rules.ts", import.meta.url), new URL("./evaluate.ts", import.meta.url), ...KIT_RULE_SOURCES],
+  benefits: [
+    { kind: "CASE_MANAGED_SERVICES", description: "Diagnosis (JobCare AI), in-depth career design (one-to-one, about 50 minutes a session), then tailored job support: CV clinic, interview coaching, placement. No cash allowance.", parameters: [] },
+  ],
+  tracks: [
+    { track: "PRIORITY", description: "Every rule passes and the person receives unemployment benefit.", rules: GUARANTEE_RULES.map((r) => r.id) },
+    { track: "GENERAL", description: "Every rule passes and the person does not receive unemployment benefit.", rules: GUARANTEE_RULES.map((r) => r.id) },
+  ],
+};
+
 export function evaluateGuarantee(person: Circumstances, history: GuaranteeHistory, asOf: string): EligibilityValue {
-  const p = guaranteeParameters;
-  p.checkInForce(asOf);
+  guaranteeParameters.checkInForce(asOf);
+  const p = guaranteeParameters.recording();
   const input = ruleInput(person, history, asOf);
   const reasons = GUARANTEE_RULES.map((rule) => applyRule(rule, input, p, asOf));
   const eligible = reasons.every((r) => r.passed);
@@ -20,17 +32,10 @@ export function evaluateGuarantee(person: Circumstances, history: GuaranteeHisto
     program: Program.JOB_SEARCH_GUARANTEE,
     eligible,
     track: eligible ? (person.employment.receivingUnemploymentBenefit ? "PRIORITY" : "GENERAL") : null,
-    benefits: eligible
-      ? [{
-          kind: "CASE_MANAGED_SERVICES",
-          amountPerMonth: null,
-          months: null,
-          total: null,
-          description: "Diagnosis (JobCare AI), in-depth career design (one-to-one, about 50 minutes a session), then tailored job support: CV clinic, interview coaching, placement. No cash allowance.",
-        }]
-      : [],
+    benefits: eligible ? GUARANTEE_RULE_SET.benefits.map((b) => ({ kind: b.kind, amountPerMonth: null, months: null, total: null, minimumTotal: null, description: b.description })) : [],
     reasons,
-    rulesVersion: p.version(GUARANTEE_FORMULAS_VERSION),
+    parametersUsed: p.used(),
+    rulesVersion: guaranteeParameters.version(GUARANTEE_RULE_SET.ruleSources),
     asOf,
   };
 }

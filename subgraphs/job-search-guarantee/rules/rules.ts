@@ -1,12 +1,12 @@
 /**
- * Job Search Guarantee Package (구직자 도약보장패키지) rules. The brief found no income test and no
- * cash allowance; the working assumption is: open to registered, unemployed job seekers, with
- * priority for unemployment-benefit recipients, offered only at participating centers.
- * Source: shared/domain/programs.md §2 (stages [N]; eligibility: assumption).
+ * Job Search Guarantee Package (구직자 도약보장패키지) rules. No income test and no cash allowance is
+ * published; the working assumption is: open to registered, unemployed job seekers of working age,
+ * with priority for unemployment-benefit recipients, offered only at participating centers.
+ * Sources: news reports (stages [N]); eligibility: assumption.
  */
 import { defineRule } from "../../kit/rules/rule";
 import type { RuleInput } from "../../kit/rules/evaluation";
-import { unemployedRule } from "../../kit/rules/common";
+import { minimumAgeRule, unemployedRule } from "../../kit/rules/common";
 
 export interface GuaranteeHistory {
   /** A participation still ACTIVE on the date asked. */
@@ -14,11 +14,19 @@ export interface GuaranteeHistory {
 }
 export type GuaranteeInput = RuleInput<GuaranteeHistory>;
 
-const SOURCE = "shared/domain/programs.md §2 (working assumption, not a published rule)";
+const NEWS = "news sedaily.com/NewsView/26DJPOWZS7 and m.etoday.co.kr/view.php?idxno=2234431 [N]";
+const SOURCE = `${NEWS}; eligibility is a working assumption, not a published rule`;
+
+export const minimumAge = minimumAgeRule(
+  "job-search-guarantee.age-minimum",
+  "Of working age: at least the minimum age.",
+  "age-minimum",
+  `Labor Standards Act (근로기준법) Art. 64 (minimum age of employment); the package publishes no age line (assumption)`,
+);
 
 export const unemployed = unemployedRule(
   "job-search-guarantee.unemployed",
-  "An unemployed job seeker (working under 15 hours a week counts as unemployed).",
+  "An unemployed job seeker (working fewer hours a week than the line counts as unemployed).",
   SOURCE,
 );
 
@@ -26,8 +34,8 @@ export const participatingCenter = defineRule<GuaranteeInput>({
   id: "job-search-guarantee.participating-center",
   description: "Managed by an employment center that offers the package on the date.",
   parameters: ["participating-centers"],
+  source: `${NEWS}: pilot 2022-08-19 at 6 centers, 24 from 2023-06-28, later 48; which centers is illustrative`,
   observedKind: "category",
-  source: `${SOURCE}; pilot 2022-08-19 at 6 centers, 24 from 2023-06-28 [N]`,
   evaluate({ person }, p, asOf) {
     const centers = p.at<string[]>("participating-centers", asOf);
     const center = person.centerId;
@@ -45,8 +53,8 @@ export const noActiveParticipation = defineRule<GuaranteeInput>({
   id: "job-search-guarantee.no-active-participation",
   description: "Not already taking part in the package.",
   parameters: [],
-  observedKind: "record",
   source: SOURCE,
+  observedKind: "record",
   evaluate({ history }) {
     const id = history.activeParticipationId;
     return { passed: id === null, observed: id, threshold: null, description: id ? `Already taking part (${id}).` : "Not taking part now." };
@@ -57,12 +65,12 @@ export const priority = defineRule<GuaranteeInput>({
   id: "job-search-guarantee.priority.unemployment-benefit",
   description: "Unemployment-benefit recipients come first. Informational, never excludes.",
   parameters: [],
-  observedKind: "category",
   source: SOURCE,
+  observedKind: "category",
   evaluate({ person }) {
     const receiving = person.employment.receivingUnemploymentBenefit;
     return { passed: true, observed: String(receiving), threshold: null, description: receiving ? "Priority: receives unemployment benefit." : "No priority (not receiving unemployment benefit)." };
   },
 });
 
-export const GUARANTEE_RULES = [unemployed, participatingCenter, noActiveParticipation, priority];
+export const GUARANTEE_RULES = [minimumAge, unemployed, participatingCenter, noActiveParticipation, priority];

@@ -1,4 +1,4 @@
-/** Rule shapes several programs share: an age range, and "unemployed" (under N hours a week counts). */
+/** Rule shapes several programs share: an age range, a minimum age, and "unemployed" (under N hours a week counts). */
 import { defineRule, type RuleDefinition } from "./rule";
 import { isUnemployed, type RuleInput } from "./evaluation";
 
@@ -15,6 +15,22 @@ export function ageRangeRule(id: string, description: string, minParameter: stri
       const max = p.at(maxParameter, asOf);
       const passed = age >= min && age <= max;
       return { passed, observed: String(age), threshold: `${min}-${max}`, description: `Age ${age} is ${passed ? "within" : "outside"} ${min}-${max}.` };
+    },
+  });
+}
+
+/** Aged at least the parameter. */
+export function minimumAgeRule(id: string, description: string, parameter: string, source: string): RuleDefinition<RuleInput<any>> {
+  return defineRule<RuleInput<any>>({
+    id,
+    description,
+    parameters: [parameter],
+    source,
+    observedKind: "age",
+    evaluate({ age }, p, asOf) {
+      const min = p.at(parameter, asOf);
+      const passed = age >= min;
+      return { passed, observed: String(age), threshold: `at least ${min}`, description: passed ? `Age ${age} is at least ${min}.` : `Age ${age} is under ${min}.` };
     },
   });
 }

@@ -1,7 +1,7 @@
 /**
  * Program parameters as data, OpenFisca style: one small YAML file per parameter under a
  * subgraph's `parameters/` folder, with a description, its legal or published source, a confidence
- * mark from the domain brief ([O] official, [N] news, [S] secondary, or "assumption"), and values
+ * mark ([O] official, [N] news, [S] secondary, or "assumption"), and values
  * keyed by the date they take effect. A corrected or newly announced figure is a data change.
  *
  *   description: Household income ceiling for NESS Type I (screened), % of the standard median income
@@ -14,6 +14,7 @@
  *
  * A value may be a number, a string, a list, or a table keyed by e.g. household size.
  */
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parse } from "yaml";
@@ -34,10 +35,32 @@ export interface Parameter {
   values: [string, ParameterValue][];
 }
 
+/** A parameter value one evaluation read: its name, the value (numbers as digits, lists and tables as JSON) and the date it took effect. */
+export interface ParameterUse {
+  name: string;
+  value: string;
+  effectiveFrom: string;
+}
+
+export const showParameterValue = (value: ParameterValue) => (typeof value === "object" ? JSON.stringify(value) : String(value));
+
 export class ParameterSet {
   private readonly byName: Map<string, Parameter>;
-  constructor(readonly program: string, parameters: Parameter[]) {
+  /** Set on a recording copy: every value read, by name and effective date. */
+  private readonly reads: Map<string, ParameterUse> | null;
+  constructor(readonly program: string, parameters: Parameter[], reads: Map<string, ParameterUse> | null = null) {
     this.byName = new Map(parameters.map((p) => [p.name, p]));
+    this.reads = reads;
+  }
+
+  /** A copy that records every value read (the parameters an answer used, OpenFisca's trace). */
+  recording(): ParameterSet {
+    return new ParameterSet(this.program, this.all(), new Map());
+  }
+
+  /** The values read so far by a recording copy, in the order first read. */
+  used(): ParameterUse[] {
+    return [...(this.reads?.values() ?? [])];
   }
 
   all(): Parameter[] {
@@ -54,14 +77,25 @@ export class ParameterSet {
   at<T extends ParameterValue = number>(name: string, date: string): T {
     const { values } = this.get(name);
     let found: ParameterValue | undefined;
-    for (const [from, value] of values) if (from <= date) found = value;
+    let effectiveFrom = "";
+    for (const [from, value] of values) if (from <= date) [effectiveFrom, found] = [from, value];
     if (found === undefined) {
       throw badUserInput(
         "asOf",
         `No ${this.program} rule is in force on ${date}: parameter ${name} starts on ${values[0][0]}. Ask for a date on or after ${this.firstDate()}.`,
       );
     }
+    if (this.reads) {
+      const key = `${name}@${effectiveFrom}`;
+      if (!this.reads.has(key)) this.reads.set(key, { name, value: showParameterValue(found), effectiveFrom });
+    }
     return found as T;
+  }
+
+  /** The date the value in force on `date` took effect. */
+  effectiveFrom(name: string, date: string): string {
+    const found = [...this.get(name).values].reverse().find(([from]) => from <= date);
+    return found ? found[0] : this.get(name).values[0][0];
   }
 
   /** The earliest date on which every parameter has a value. */
@@ -77,12 +111,26 @@ export class ParameterSet {
     }
   }
 
-  /** Version of the rule set: the formulas' version and the newest effective date of its parameters. */
-  version(formulasVersion: string): string {
+  /**
+   * Version of the rule set: the newest effective date and a hash of the content of every parameter
+   * (values, sources) and of the rules' source files, so any changed figure or formula changes it.
+   */
+  version(ruleSources: URL[]): string {
+    const cached = this.versions.get(ruleSources);
+    if (cached) return cached;
+    const hash = createHash("sha256");
+    for (const p of [...this.all()].sort((a, b) => a.name.localeCompare(b.name))) hash.update(JSON.stringify(p)).update("\n");
+    for (const file of ruleSources) hash.update(readFileSync(file, "utf8")).update("\n");
     const latest = this.all().reduce((d, p) => (p.values.at(-1)![0] > d ? p.values.at(-1)![0] : d), "");
-    return `${this.program}@${formulasVersion}+params.${latest}`;
+    const version = `${this.program}@${latest}+${hash.digest("hex").slice(0, 12)}`;
+    this.versions.set(ruleSources, version);
+    return version;
   }
+  private readonly versions = new Map<URL[], string>();
 }
+
+/** The shared rule code every program's version also hashes. */
+export const KIT_RULE_SOURCES = ["./rule.ts", "./common.ts", "./median-income.ts", "./evaluation.ts", "./parameters.ts"].map((f) => new URL(f, import.meta.url));
 
 /** Parameters every program shares (the standard median income table). */
 export const SHARED_PARAMETERS_DIR = new URL("./parameters", import.meta.url).pathname;

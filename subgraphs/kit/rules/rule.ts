@@ -38,7 +38,7 @@ export interface RuleDefinition<Input> {
   parameters: string[];
   /** What `observed` is (how it is coarsened for analysts and partners). */
   observedKind?: ObservedKind;
-  /** Where the rule comes from: the domain brief row and, through its parameters, the references. */
+  /** The public source the rule rests on (law, ministry notice or page, news report) with its confidence; its parameters cite theirs. */
   source: string;
   evaluate(input: Input, parameters: ParameterSet, asOf: string): Omit<RuleOutcomeValue, "rule" | "source">;
 }

@@ -17,6 +17,7 @@ export type EmploymentStatus = "UNEMPLOYED" | "EMPLOYED" | "SELF_EMPLOYED" | "SP
 export type Occupation = "PUBLIC_SERVANT" | "PRIVATE_SCHOOL_STAFF" | "MILITARY" | "OTHER";
 export type StudentStatus = "NONE" | "FINAL_YEAR" | "ENROLLED";
 export type EmployerSize = "LARGE" | "SME" | "NONE";
+export type SpecificGroup = "NONE" | "NORTH_KOREAN_DEFECTOR" | "MARRIAGE_MIGRANT" | "OTHER_DESIGNATED";
 
 export interface SyntheticPerson {
   index: number;
@@ -42,6 +43,12 @@ export interface SyntheticPerson {
   receivingUnemploymentBenefit: boolean;
   targetFieldExperienceMonths: number;
   newFieldQualification: boolean;
+  leftMainCareer: boolean;
+  monthsSinceInsuredAtHost: number | null;
+  specificGroup: SpecificGroup;
+  foreignNational: boolean;
+  trainingSupportRestricted: boolean;
+  inOtherGovernmentFundedTraining: boolean;
 }
 
 export const PERSON_ID = /^P\d{8}$/;
@@ -88,6 +95,7 @@ export function syntheticPerson(index: number): SyntheticPerson {
     : "OTHER";
   const studentStatus: StudentStatus = age < 25 ? rng.weighted<StudentStatus>([["NONE", 50], ["FINAL_YEAR", 20], ["ENROLLED", 30]]) : "NONE";
   const dependantsPossible = Math.max(0, householdSize - 1);
+  const more = new Random(SYNTHETIC_SEED, Stream.PERSON_MORE, index);
   return {
     index,
     id: personId(index),
@@ -112,6 +120,13 @@ export function syntheticPerson(index: number): SyntheticPerson {
     receivingUnemploymentBenefit: !working && rng.chance(0.3),
     targetFieldExperienceMonths: rng.chance(0.7) ? 0 : rng.int(1, 36),
     newFieldQualification: rng.chance(0.4),
+    // Most people past 45 have left the job they held longest; few younger ones have.
+    leftMainCareer: more.chance(age >= 45 ? 0.85 : 0.3),
+    monthsSinceInsuredAtHost: more.chance(0.05) ? more.int(1, 36) : null,
+    specificGroup: more.weighted<SpecificGroup>([["NONE", 97], ["NORTH_KOREAN_DEFECTOR", 1], ["MARRIAGE_MIGRANT", 1], ["OTHER_DESIGNATED", 1]]),
+    foreignNational: more.chance(0.03),
+    trainingSupportRestricted: more.chance(0.01),
+    inOtherGovernmentFundedTraining: more.chance(0.03),
   };
 }
 

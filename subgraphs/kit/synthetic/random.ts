@@ -62,4 +62,6 @@ export const Stream = {
   MID_CAREER: 4,
   LEARNING_CARD: 5,
   COURSES: 6,
+  /** Circumstances added after the first release, drawn apart so the earlier ones keep their values. */
+  PERSON_MORE: 7,
 } as const;
