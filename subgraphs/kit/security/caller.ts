@@ -57,6 +57,8 @@ export function scopesOf(caller: Caller): Set<string> {
  */
 export const POLICIES: Record<string, (caller: Caller) => boolean> = {
   identified: (caller) => caller.audience !== "analyst",
+  /** `population`: may read population statistics (analysts: everyone; counsellors: their centers). */
+  population: (caller) => caller.audience === "analyst" || caller.audience === "counsellor",
 };
 
 export function policiesOf(caller: Caller): Set<string> {
