@@ -109,7 +109,7 @@ function pathwayOf(covered: Covered, positions: number[], centerId: string | nul
       const s = CHAIN.indexOf(stage);
       reached[s]++;
       const next = CHAIN[s + 1];
-      if (next && first[next]) {
+      if (next && first[next] && first[next] >= first[stage]!) {
         wentOn[s]++;
         days[s].push(daysBetween(first[stage]!, first[next]));
       }

@@ -114,7 +114,7 @@ export class PathwayStage {
   @Field(() => StatisticsCount, { description: "Persons who reached it." })
   reached!: StatisticsCount;
 
-  @Field(() => StatisticsCount, { description: "Of those, persons who also reached the next stage (none after PLACEMENT)." })
+  @Field(() => StatisticsCount, { description: "Of those, persons who went on to the next stage: reached it on the same day or later (none after PLACEMENT)." })
   wentOn!: StatisticsCount;
 
   @Field(() => Float, { nullable: true, description: "Median days from first reaching this stage to first reaching the next, over those who went on (null when fewer than the threshold)." })
