@@ -38,7 +38,7 @@ async function personLevelView(): Promise<Seen[]> {
   const seen: Seen[] = [];
   let after: string | null = null;
   for (;;) {
-    const { data, errors } = await graphql(PAGE, { after }, { as: ANALYST });
+    const { data, errors }: { data?: any; errors?: unknown } = await graphql(PAGE, { after }, { as: ANALYST });
     expect(errors).toBeUndefined();
     for (const { node: n } of data.persons.edges) {
       const within = (from: string, to: string | null) => from <= asOf && (to === null || to >= asOf);
@@ -234,7 +234,7 @@ describe.skipIf(skipReason())("population statistics", () => {
     const id = start.data.startReform.id;
     let job: any;
     for (let polls = 0; polls < 300; polls++) {
-      ({ data: { reform: job } } = await graphql(`query($id: ID!) { reform(id: $id) { status progress result { evaluatedOn programs { program reform { eligible { count } } } } } }`, { id }, { as: ANALYST }));
+      job = (await graphql(`query($id: ID!) { reform(id: $id) { status progress result { evaluatedOn programs { program reform { eligible { count } } } } } }`, { id }, { as: ANALYST })).data.reform;
       if (job.status !== "RUNNING") break;
       await new Promise((r) => setTimeout(r, 100));
     }
