@@ -124,3 +124,12 @@ export async function engineFigures(databaseUrl: string, log: Log): Promise<{ pe
     await store.close();
   }
 }
+
+// `npm run bench:statistics [-- DATABASE_URL]`: the engine's figures alone, on a seeded database.
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  const url = process.argv[2] ?? process.env.DATABASE_URL;
+  if (!url) throw new Error("give the database: npm run bench:statistics -- postgres://... (or DATABASE_URL)");
+  const { persons, steps } = await engineFigures(url, (line) => console.log(`[bench] ${line}`));
+  console.log(`\n| ${persons.toLocaleString("en-US")} persons | s | peak RSS MB |\n|---|---:|---:|`);
+  for (const s of steps) console.log(`| ${s.what} | ${(s.ms / 1000).toFixed(2)} | ${s.peakRssMb.toFixed(0)} |`);
+}
