@@ -13,10 +13,12 @@ export interface BenchArgs {
   soak: number;
   rounds: number;
   warmup: number;
+  /** A database for the statistics engine's figures (e.g. 1,000,000 persons); unset: the bench's own store. */
+  statisticsDatabase: string | null;
 }
 
 export const ALL_TARGETS = ["ours", "bare", "hive", "direct"];
-export const ALL_SCENARIOS = ["public", "counsellor", "analyst", "nested", "mixed"];
+export const ALL_SCENARIOS = ["public", "counsellor", "analyst", "nested", "mixed", "statistics"];
 
 const list = (value: string | undefined, all: string[], what: string): string[] => {
   if (!value) return all;
@@ -46,6 +48,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       soak: { type: "string" },
       rounds: { type: "string" },
       warmup: { type: "string" },
+      "statistics-database": { type: "string" },
     },
     strict: true,
   });
@@ -60,5 +63,6 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     soak: positive(values.soak, 0, "soak"),
     rounds: Math.max(1, Math.round(positive(values.rounds, smoke ? 1 : 2, "rounds"))),
     warmup: positive(values.warmup, smoke ? 1 : 3, "warmup"),
+    statisticsDatabase: values["statistics-database"] ?? null,
   };
 }

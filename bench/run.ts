@@ -17,6 +17,7 @@ import { combine, ratiosTable, resultsTable, writeResults, type Report } from ".
 import { scenarioRuns } from "./scenarios";
 import { soak } from "./soak";
 import { describeBurst, hostileBurst } from "./hostile-burst";
+import { engineFigures, pagingAgainstStatistics } from "./statistics";
 import { startBenchStack } from "./stack";
 import { writeRewrittenSupergraph } from "./supergraph";
 import { TARGETS, type RunningTarget } from "./targets";
@@ -66,7 +67,7 @@ try {
     targets.push(await TARGETS[name](ctx));
     log(`target ${name} at ${targets.at(-1)!.url}`);
   }
-  const runs = scenarioRuns(args.scenarios, args.persons);
+  const runs = scenarioRuns(args.scenarios.filter((s) => s !== "statistics"), args.persons);
   const notes = (await checkTargets(targets, runs, log)).map((p) => `check: ${p}`);
   for (const note of notes) log(note);
 
@@ -103,6 +104,18 @@ try {
     log(`soak: counsellor against ours for ${args.soak} min`);
     soakResult = await soak({ url: ours.url, metricsUrl: bench.stack.operationsUrls[0] + "/metrics", pids: ours.pids, headers: await benchHeaders("counsellor"), bodies: counsellor.bodies, connections: args.connections, minutes: args.soak, log });
     notes.push(`soak: ${args.soak} min of counsellor on ours, RSS slope ${soakResult.rssSlopeMbPerMin.toFixed(2)} MB/min (least squares over ${soakResult.samples.length} samples), ${soakResult.rssSlopeSecondHalfMbPerMin.toFixed(2)} MB/min over the second half; V8 heap in use ${soakResult.heapSlopeMbPerMin?.toFixed(2) ?? "?"} MB/min`);
+  }
+
+  if (args.scenarios.includes("statistics")) {
+    const paging = await pagingAgainstStatistics(bench.stack.gatewayUrl, log);
+    notes.push(
+      `statistics: REGION x AGE_BAND and NESS eligibility over ${paging.persons} persons: paging persons(first: 100) as an analyst, ${paging.pages} requests, ${(paging.pagingMs / 1000).toFixed(1)} s; ` +
+        `statistics first call (extracts read) ${paging.statisticsFirstMs.toFixed(0)} ms, warm p50 ${paging.statisticsWarmP50Ms.toFixed(0)} ms; ratio ${paging.ratioWarm.toFixed(0)}x warm, ${paging.ratioFirst.toFixed(0)}x first; answers agree: ${paging.agree}`,
+    );
+    if (!args.smoke || args.statisticsDatabase) {
+      const engine = await engineFigures(args.statisticsDatabase ?? bench.stack.databaseUrl, log);
+      for (const step of engine.steps) notes.push(`statistics engine, ${engine.persons} persons: ${step.what}: ${(step.ms / 1000).toFixed(2)} s, peak RSS ${step.peakRssMb.toFixed(0)} MB`);
+    }
   }
 
   const mb = (pids: number[]) => (pids.reduce((n, p) => n + rssBytes(p), 0) / 2 ** 20).toFixed(0);

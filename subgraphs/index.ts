@@ -5,7 +5,7 @@
 import "reflect-metadata"; // type-graphql decorators need it before any subgraph module loads
 import type { SubgraphDefinition } from "./kit/subgraph";
 
-export const SUBGRAPH_NAMES = ["people", "employment-support", "job-search-guarantee", "mid-career", "learning-card", "journey"] as const;
+export const SUBGRAPH_NAMES = ["people", "employment-support", "job-search-guarantee", "mid-career", "learning-card", "journey", "statistics"] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 /** Default ports (each overridable by <NAME>_PORT, e.g. LEARNING_CARD_PORT, and GATEWAY_PORT). */
@@ -17,6 +17,7 @@ export const DEFAULT_PORTS: Record<SubgraphName | "gateway", number> = {
   "mid-career": 4004,
   "learning-card": 4005,
   journey: 4006,
+  statistics: 4007,
 };
 
 const LOADERS: Record<SubgraphName, () => Promise<SubgraphDefinition>> = {
@@ -26,6 +27,7 @@ const LOADERS: Record<SubgraphName, () => Promise<SubgraphDefinition>> = {
   "mid-career": async () => (await import("./mid-career")).midCareer,
   "learning-card": async () => (await import("./learning-card")).learningCard,
   journey: async () => (await import("./journey")).journey,
+  statistics: async () => (await import("./statistics")).statistics,
 };
 
 export function isSubgraphName(name: string): name is SubgraphName {

@@ -46,7 +46,7 @@ export function accessLogPlugin(chain: AuditChain, log: (line: string) => void):
         async willSendResponse({ contextValue: ctx, response }) {
           if (!ctx.access.touched) return;
           const records: AccessRecord[] = [];
-          if (ctx.access.personIds.size) records.push(recordOf(ctx, ctx.access.personIds, ctx.access.fields, "ALLOWED"));
+          if (ctx.access.personIds.size || ctx.access.aggregate) records.push(recordOf(ctx, ctx.access.personIds, ctx.access.fields, "ALLOWED"));
           if (ctx.access.denied.size) records.push(recordOf(ctx, ctx.access.denied, ctx.access.deniedFields, "DENIED"));
           try {
             for (const record of records) await chain.append(record);

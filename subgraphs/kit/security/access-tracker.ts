@@ -10,9 +10,17 @@ export class AccessTracker {
   readonly fields = new Set<string>();
   readonly denied = new Set<string>();
   readonly deniedFields = new Set<string>();
+  /** True when the request read aggregates over persons (statistics): recorded with no person id. */
+  aggregate = false;
 
   read(personId: string, field: string): void {
     this.personIds.add(personId);
+    this.fields.add(field);
+  }
+
+  /** An aggregate over persons was read (e.g. `PopulationStatistics.breakdown`). */
+  readAggregate(field: string): void {
+    this.aggregate = true;
     this.fields.add(field);
   }
 
@@ -22,6 +30,6 @@ export class AccessTracker {
   }
 
   get touched(): boolean {
-    return this.personIds.size > 0 || this.denied.size > 0;
+    return this.personIds.size > 0 || this.denied.size > 0 || this.aggregate;
   }
 }

@@ -60,6 +60,8 @@ export const IDENTIFIED_ONLY = `@policy(policies: [["identified"]])`;
 
 export const POLICIES: Record<string, (caller: Caller) => boolean> = {
   identified: (caller) => caller.audience !== "analyst",
+  /** `population`: may read population statistics (analysts: everyone; counsellors: their centers). */
+  population: (caller) => caller.audience === "analyst" || caller.audience === "counsellor",
 };
 
 export function policiesOf(caller: Caller): Set<string> {

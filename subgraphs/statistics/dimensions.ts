@@ -1,0 +1,73 @@
+/** What a person is counted under, for each dimension of a breakdown, on a date. */
+import { registerEnumType } from "type-graphql";
+import { ageOn } from "../kit/dates";
+import { incomeBand } from "../kit/bands";
+import type { Population } from "./population";
+import { PROGRAM_LIST, PROGRAMS } from "./programs";
+
+export enum StatisticsDimension {
+  REGION = "REGION",
+  CENTER = "CENTER",
+  AGE_BAND = "AGE_BAND",
+  EMPLOYMENT_STATUS = "EMPLOYMENT_STATUS",
+  INCOME_BAND = "INCOME_BAND",
+  PROGRAM = "PROGRAM",
+}
+registerEnumType(StatisticsDimension, {
+  name: "StatisticsDimension",
+  description: "What a breakdown counts persons by.",
+  valuesConfig: {
+    REGION: { description: "Province or metropolitan city (Region values)." },
+    CENTER: { description: "Managing employment center (center ids as in employmentCenters)." },
+    AGE_BAND: { description: "Age on asOf in 10-year bands: 0-9, 10-19, ... 70-79." },
+    EMPLOYMENT_STATUS: { description: "Current work status (EmploymentStatus values)." },
+    INCOME_BAND: { description: "Monthly household income in bands of KRW 1,000,000, as the analyst's view of a person shows them." },
+    PROGRAM: {
+      description: "Program taken part in on asOf (Program values, or NONE). A person in two programs counts in both cells, so these cells overlap.",
+    },
+  },
+});
+
+export function ageBand(birthDate: string, asOf: string): string {
+  const low = Math.floor(ageOn(birthDate, asOf) / 10) * 10;
+  return `${low}-${low + 9}`;
+}
+
+/** The values person i takes for a dimension (several only for PROGRAM). */
+export function valuesOf(dimension: StatisticsDimension, p: Population, i: number, asOf: string): string[] {
+  switch (dimension) {
+    case StatisticsDimension.REGION:
+      return [p.region[i]];
+    case StatisticsDimension.CENTER:
+      return [p.centerId[i]];
+    case StatisticsDimension.AGE_BAND:
+      return [ageBand(p.birthDate[i], asOf)];
+    case StatisticsDimension.EMPLOYMENT_STATUS:
+      return [p.employmentStatus[i]];
+    case StatisticsDimension.INCOME_BAND:
+      return [incomeBand(p.monthlyIncome[i])];
+    case StatisticsDimension.PROGRAM: {
+      const programs = PROGRAM_LIST.filter((program) => PROGRAMS[program].enrolled(p, i, asOf));
+      return programs.length ? programs : ["NONE"];
+    }
+  }
+}
+
+/** Counts of the persons `indices` by every combination of the dimensions' values. */
+export function countBy(dimensions: StatisticsDimension[], p: Population, indices: Int32Array, asOf: string): Map<string, { keys: string[]; count: number }> {
+  const cells = new Map<string, { keys: string[]; count: number }>();
+  for (const i of indices) {
+    let combinations: string[][] = [[]];
+    for (const d of dimensions) {
+      const values = valuesOf(d, p, i, asOf);
+      combinations = values.length === 1 ? combinations.map((c) => [...c, values[0]]) : combinations.flatMap((c) => values.map((v) => [...c, v]));
+    }
+    for (const keys of combinations) {
+      const id = keys.join("\u0000");
+      const cell = cells.get(id);
+      if (cell) cell.count++;
+      else cells.set(id, { keys, count: 1 });
+    }
+  }
+  return cells;
+}
