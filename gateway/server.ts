@@ -12,7 +12,7 @@ import { readFileSync } from "node:fs";
 import express from "express";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginUsageReportingDisabled, ApolloServerPluginSchemaReportingDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginUsageReportingDisabled, ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloGateway } from "@apollo/gateway";
@@ -44,6 +44,10 @@ import { observabilityPlugin } from "./observability/plugin";
 import { jsonErrorHandler } from "./http-errors";
 import { startTracing } from "../subgraphs/kit/tracing";
 import { startPersonalCache } from "./shared/personal-cache";
+import { anonymousIntrospection, introspectionPolicyFromEnv, publicSchema } from "./contract/introspection-policy";
+import { corsMiddleware, corsOriginsFromEnv } from "./http/cors";
+import { explorerEnabledFromEnv, explorerRoutes } from "./explorer/routes";
+import { readCatalogue } from "../operations/catalogue";
 
 export type { GatewayContext };
 
@@ -68,6 +72,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const services = subgraphsOf(readFileSync(config.supergraphPath, "utf8")).map(({ name, url }) => ({ name, url: config.subgraphUrls[name] ?? url }));
   const urlOf = Object.fromEntries(services.map((s) => [s.name, s.url]));
   const policyOptions = subgraphPolicyFromEnv();
+  const introspection = introspectionPolicyFromEnv();
+  const corsOrigins = corsOriginsFromEnv();
 
   const gateway = new ApolloGateway({
     supergraphSdl: watchedSupergraph(config.supergraphPath, (message) => log.info(message)),
@@ -87,10 +93,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   let requirements: Requirements = new Map();
   let apiSchema: GraphQLSchema | undefined;
   let partnerSchema: GraphQLSchema | undefined;
+  let anonymousSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema: schema, coreSupergraphSdl }) => {
     requirements = readRequirements(coreSupergraphSdl);
     apiSchema = schema;
     partnerSchema = contractSchema(schema, coreSupergraphSdl);
+    anonymousSchema = undefined; // the public part, made when first introspected
   });
   const personalOperation = documentMemo<boolean>();
   /** Whether an operation reads a person's data (a protected root field), once per document. */
@@ -103,7 +111,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       const { schema, executor } = await gateway.load(options);
       if (insecure) return { schema, executor };
       const authorizing = authorizingExecutor(executor, () => apiSchema!, () => requirements, callerOf);
-      return { schema, executor: contractIntrospection(authorizing, () => partnerSchema!, callerOf) };
+      const byAudience = contractIntrospection(authorizing, () => partnerSchema!, callerOf);
+      return { schema, executor: anonymousIntrospection(byAudience, introspection, () => (anonymousSchema ??= publicSchema(apiSchema!, requirements)), callerOf) };
     },
     onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
     stop: () => gateway.stop(),
@@ -132,6 +141,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     persistedQueries: { ttl: 24 * 3600 },
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    introspection: introspection !== "off",
     parseOptions: { maxTokens: MAX_TOKENS },
     // The process entry point handles SIGTERM/SIGINT (drain, close, exit); Apollo must not race it.
     stopOnTerminationSignals: false,
@@ -139,6 +149,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
+      // Apollo's landing page loads its explorer from a CDN: the gateway serves its own (explorer/).
+      ApolloServerPluginLandingPageDisabled(),
       observabilityPlugin(metrics, log),
       safelistPlugin<GatewayContext>(safelist, (context) => context.caller),
       partnerContractPlugin<GatewayContext>(() => partnerSchema!, (context) => context.caller),
@@ -189,6 +201,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     res.send(await metrics.registry.metrics());
   });
   const signInternalToken = await internalTokenSigner();
+  const cors = corsMiddleware(corsOrigins);
+  if (cors) app.use("/graphql", cors);
+  if (explorerEnabledFromEnv()) app.use(explorerRoutes({ endpoint: "/graphql", operations: readCatalogue(), onError: (error) => log.error({ err: error }, "explorer build failed") }));
   app.use(
     "/graphql",
     express.json({ limit: MAX_BODY }),

@@ -38,9 +38,11 @@ export interface CatalogueOperation {
   body: string;
 }
 
-function readOperation(audience: CatalogueAudience, file: string): CatalogueOperation {
-  const path = `operations/${audience}/${file}`;
-  const text = readFileSync(join(OPERATIONS_DIR, audience, file), "utf8");
+export type DocumentedOperation = Omit<CatalogueOperation, "audience" | "path">;
+
+/** An operation with its comment header, as in a file of operations/ or a README code block (`where` names it in errors). */
+export function parseOperationText(text: string, where: string): DocumentedOperation {
+  const path = where;
   const lines = text.split("\n");
   const header: string[] = [];
   while (lines.length && lines[0].startsWith("#")) header.push(lines.shift()!.replace(/^#\s?/, ""));
@@ -64,15 +66,11 @@ function readOperation(audience: CatalogueAudience, file: string): CatalogueOper
   const token = meta.get("token");
   if (token === undefined) throw new Error(`${path}: says no "# token:" (the npm run token arguments, or none)`);
   const operations = parse(body).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  if (operations.length !== 1 || operations[0].name?.value !== file.replace(/\.graphql$/, "")) {
-    throw new Error(`${path}: must hold one operation named as the file`);
-  }
+  if (operations.length !== 1 || !operations[0].name) throw new Error(`${path}: must hold one named operation`);
   const type = operations[0].operation;
   if (type === "subscription") throw new Error(`${path}: subscriptions are not served`);
   return {
     name: operations[0].name.value,
-    audience,
-    path,
     description: description.join(" ").trim(),
     token: token === "none" ? null : token,
     claims: token === "none" ? null : tokenArgs(splitArgs(token)).claims,
@@ -81,6 +79,13 @@ function readOperation(audience: CatalogueAudience, file: string): CatalogueOper
     type,
     body,
   };
+}
+
+function readOperation(audience: CatalogueAudience, file: string): CatalogueOperation {
+  const path = `operations/${audience}/${file}`;
+  const operation = parseOperationText(readFileSync(join(OPERATIONS_DIR, audience, file), "utf8"), path);
+  if (operation.name !== file.replace(/\.graphql$/, "")) throw new Error(`${path}: the operation must be named as the file`);
+  return { ...operation, audience, path };
 }
 
 /** Every documented operation, by audience then name. */
