@@ -12,7 +12,7 @@ import { readFileSync } from "node:fs";
 import express from "express";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginUsageReportingDisabled, ApolloServerPluginSchemaReportingDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginUsageReportingDisabled, ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloGateway } from "@apollo/gateway";
@@ -48,6 +48,10 @@ import { startTracing } from "../subgraphs/kit/tracing";
 import { startPersonalCache } from "./shared/personal-cache";
 import { noStoreForPersonalData } from "./shared/no-store";
 import { startOperationsServer, type Readiness } from "./observability/operations-server";
+import { anonymousIntrospection, introspectionPolicyFromEnv, publicSchema } from "./contract/introspection-policy";
+import { corsMiddleware, corsOriginsFromEnv } from "./http/cors";
+import { explorerEnabledFromEnv, explorerRoutes } from "./explorer/routes";
+import { readCatalogue } from "../operations/catalogue";
 
 export type { GatewayContext };
 
@@ -75,6 +79,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const urlOf = Object.fromEntries(services.map((s) => [s.name, s.url]));
   const policyOptions = subgraphPolicyFromEnv();
   const recordedAccess = await loadRecordedAccessSeal();
+  const introspection = introspectionPolicyFromEnv();
+  const corsOrigins = corsOriginsFromEnv();
 
   const gateway = new ApolloGateway({
     supergraphSdl: watchedSupergraph(config.supergraphPath, (message) => log.info(message)),
@@ -95,10 +101,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   let requirements: Requirements = new Map();
   let apiSchema: GraphQLSchema | undefined;
   let partnerSchema: GraphQLSchema | undefined;
+  let anonymousSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema: schema, coreSupergraphSdl }) => {
     requirements = readRequirements(coreSupergraphSdl);
     apiSchema = schema;
     partnerSchema = contractSchema(schema, coreSupergraphSdl);
+    anonymousSchema = undefined; // the public part, made when first introspected
   });
   const personalOperation = documentMemo<boolean>();
   /** Whether an operation reads a person's data (a protected root field), once per document. */
@@ -111,7 +119,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       const { schema, executor } = await gateway.load(options);
       if (insecure) return { schema, executor };
       const authorizing = authorizingExecutor(executor, () => apiSchema!, () => requirements, callerOf);
-      return { schema, executor: contractIntrospection(authorizing, () => partnerSchema!, callerOf) };
+      const byAudience = contractIntrospection(authorizing, () => partnerSchema!, callerOf);
+      return { schema, executor: anonymousIntrospection(byAudience, introspection, () => (anonymousSchema ??= publicSchema(apiSchema!, requirements)), callerOf) };
     },
     onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
     stop: () => gateway.stop(),
@@ -140,6 +149,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     persistedQueries: { ttl: 24 * 3600 },
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    introspection: introspection !== "off",
     parseOptions: { maxTokens: MAX_TOKENS },
     // The process entry point handles SIGTERM/SIGINT (drain, close, exit); Apollo must not race it.
     stopOnTerminationSignals: false,
@@ -147,6 +157,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
+      // Apollo's landing page loads its explorer from a CDN: the gateway serves its own (explorer/).
+      ApolloServerPluginLandingPageDisabled(),
       observabilityPlugin(metrics, log),
       safelistPlugin<GatewayContext>(safelist, (context) => context.caller),
       partnerContractPlugin<GatewayContext>(() => partnerSchema!, (context) => context.caller),
@@ -202,6 +214,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const signInternalToken = await internalTokenSigner();
   const gatewayContext = contextFactory({ insecure, rateLimits, signInternalToken, onRateLimited: (audience) => metrics.rateLimited.labels(audience).inc() });
   const checkDocument = limitsBeforeValidation(budgets);
+  const cors = corsMiddleware(corsOrigins);
+  if (cors) app.use("/graphql", cors);
+  if (explorerEnabledFromEnv()) app.use(explorerRoutes({ endpoint: "/graphql", operations: readCatalogue(), onError: (error) => log.error({ err: error }, "explorer build failed") }));
   app.use(
     "/graphql",
     express.json({ limit: MAX_BODY }),

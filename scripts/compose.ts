@@ -1,30 +1,31 @@
 /**
- * `npm run compose`: writes schema/<subgraph>.graphql and schema/supergraph.graphql.
+ * `npm run compose`: writes schema/<subgraph>.graphql, schema/supergraph.graphql, the schemas clients
+ * see (schema/api.graphql, schema/partner.graphql) and persisted-queries/partner-agencies.json.
  * `npm run compose -- --check`: writes nothing, fails when a checked-in file differs.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { compose } from "../schema/compose";
 
-const dir = fileURLToPath(new URL("../schema/", import.meta.url));
+const root = fileURLToPath(new URL("../", import.meta.url));
 const check = process.argv.includes("--check");
 try {
   const { files, hints } = await compose();
   let stale = 0;
   for (const [name, content] of Object.entries(files)) {
-    const current = await readFile(dir + name, "utf8").catch(() => "");
+    const current = await readFile(root + name, "utf8").catch(() => "");
     if (current === content) continue;
     if (check) {
       stale++;
-      console.error(`schema/${name} differs from what compose produces: run \`npm run compose\` and commit it.`);
+      console.error(`${name} differs from what compose produces: run \`npm run compose\` and commit it.`);
     } else {
-      await writeFile(dir + name, content);
-      console.log(`wrote schema/${name}`);
+      await writeFile(root + name, content);
+      console.log(`wrote ${name}`);
     }
   }
   if (hints.length) console.log(`${hints.length} composition hint(s):\n${hints.map((h) => `  ${h}`).join("\n")}`);
   if (stale) process.exit(1);
-  console.log(check ? "schema/ is up to date." : "Composition succeeded.");
+  console.log(check ? "schema/ and persisted-queries/ are up to date." : "Composition succeeded.");
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);

@@ -45,12 +45,9 @@ export class JourneyResolver {
   @Directive(PUBLIC_DATA)
   @Query(() => ProgramRules, { description: "The published eligibility criteria of a program on a date: every rule, its parameters in force and their sources." })
   eligibilityRules(
-    @Arg("program", () => String, { description: `The program: ${Object.values(Program).join(", ")}.` }) program: string,
+    @Arg("program", () => Program, { description: "The program." }) program: Program,
     @Arg("asOf", () => DateScalar, { nullable: true, description: "Date (YYYY-MM-DD); today in Korea when omitted." }) asOf: string | null,
   ): ProgramRules {
-    if (!(Object.values(Program) as string[]).includes(program)) {
-      throw badUserInput("program", `Unknown program "${program}". Valid programs: ${Object.values(Program).join(", ")}.`);
-    }
-    return publishedCriteria(program as Program, asOf ?? todayInKorea());
+    return publishedCriteria(program, asOf ?? todayInKorea());
   }
 }

@@ -96,10 +96,18 @@ export class ProgramEligibility {
   @Field(() => Program, { description: "The program." })
   program!: Program;
 
-  @Field(() => Boolean, { description: "True when every required criterion of at least one track passes." })
+  @Field(() => Boolean, {
+    description:
+      "True when every required criterion of at least one track passes on asOf: the person may apply (enter the program) then. " +
+      "For someone already enrolled: National Employment Support and the Job Search Guarantee Package answer false while an " +
+      "enrollment or participation is open (rules ness.no-active-enrollment, job-search-guarantee.no-active-participation: a new " +
+      "application waits until it closes); the Mid-Career Career Support Program answers false once the person has had a placement " +
+      "(mid-career.no-previous-placement); the Tomorrow Learning Card answers true for a card holder who is not excluded, and its " +
+      "benefits then show the card's remaining balance (TRAINING_VOUCHER_BALANCE) instead of a new grant.",
+  })
   eligible!: boolean;
 
-  @Field(() => String, { nullable: true, description: "The track the person qualifies for (e.g. TYPE_I_SCREENED), or null." })
+  @Field(() => EligibilityTrack, { nullable: true, description: "The track the person qualifies for, or null when not eligible." })
   track!: string | null;
 
   @Field(() => [Benefit], { description: "What the person would receive on this track." })
@@ -117,6 +125,29 @@ export class ProgramEligibility {
   @Field(() => DateScalar, { description: "The date the rules were applied for." })
   asOf!: string;
 }
+
+/** The tracks the programs' rules decide (rules/evaluate.ts of each program subgraph). */
+export const EligibilityTrack = {
+  TYPE_I_SCREENED: "TYPE_I_SCREENED",
+  TYPE_I_SELECTED: "TYPE_I_SELECTED",
+  TYPE_II: "TYPE_II",
+  GENERAL: "GENERAL",
+  PRIORITY: "PRIORITY",
+  WORK_EXPERIENCE: "WORK_EXPERIENCE",
+} as const;
+export type EligibilityTrack = (typeof EligibilityTrack)[keyof typeof EligibilityTrack];
+registerEnumType(EligibilityTrack, {
+  name: "EligibilityTrack",
+  description: "The track a person qualifies for in a program.",
+  valuesConfig: {
+    TYPE_I_SCREENED: { description: "National Employment Support, Type I screened (요건심사형): income, assets and work experience met." },
+    TYPE_I_SELECTED: { description: "National Employment Support, Type I selected (선발형): income and assets met without the work experience, or a youth within the selected income." },
+    TYPE_II: { description: "National Employment Support, Type II (II유형): youth or mid-career within the Type II income." },
+    GENERAL: { description: "Job Search Guarantee Package or Tomorrow Learning Card, general." },
+    PRIORITY: { description: "Job Search Guarantee Package (receiving unemployment benefit) or Tomorrow Learning Card (low-income priority group)." },
+    WORK_EXPERIENCE: { description: "Mid-Career Career Support Program: a work experience placement." },
+  },
+});
 
 export enum NetworkStage {
   CAREER_DESIGN = "CAREER_DESIGN",

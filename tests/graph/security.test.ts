@@ -279,7 +279,7 @@ describe.skipIf(skipReason())("who may see what", () => {
   const PUBLIC = {
     employmentCenters: `{ employmentCenters(region: INCHEON) { id } }`,
     trainingCourse: `{ trainingCourses(first: 2) { id title } }`,
-    eligibilityRules: `{ eligibilityRules(program: "LEARNING_CARD") { program rules { rule } } }`,
+    eligibilityRules: `{ eligibilityRules(program: LEARNING_CARD) { program rules { rule } } }`,
     simulatePerson: `{ simulatePerson(circumstances: { birthDate: "1970-03-01", householdSize: 1, householdMonthlyIncome: 1500000, householdAssets: 0, employmentStatus: UNEMPLOYED }) { birthYear learningCard { eligibility(asOf: "2026-06-01") { eligible } } } }`,
   };
   const publicCells = CALLERS.flatMap((caller) => Object.keys(PUBLIC).map((data) => ({ caller, data: data as keyof typeof PUBLIC })));
