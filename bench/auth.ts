@@ -16,9 +16,9 @@
 import { decodeJwt } from "jose";
 import { devToken } from "../gateway/auth/dev-token";
 import { callerFromClaims } from "../gateway/auth/claims";
-import { anonymousCaller, type Caller } from "../subgraphs/kit/security/caller";
-import { INTERNAL_TOKEN_HEADER, internalTokenSigner, type InternalTokenSigner } from "../subgraphs/kit/security/internal-token";
-import { CENTERS } from "../subgraphs/kit/synthetic/centers";
+import { anonymousCaller, type Caller } from "../platform/security/caller";
+import { INTERNAL_TOKEN_HEADER, internalTokenSigner, type InternalTokenSigner } from "../platform/security/internal-token";
+import { CENTERS } from "../platform/reference/centers";
 
 export type BenchRole = "public" | "counsellor" | "analyst";
 

@@ -6,12 +6,12 @@
  */
 import { parseArgs } from "node:util";
 import { SignJWT, importJWK, jwtVerify, type JWK } from "jose";
-import { internalTokenSigner, internalTokenVerifier } from "../subgraphs/kit/security/internal-token";
-import type { InternalClaims } from "../subgraphs/kit/security/internal-token";
+import { internalTokenSigner, internalTokenVerifier } from "../platform/security/internal-token";
+import type { InternalClaims } from "../platform/security/internal-token";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DEFAULT_DEV_KEYS_DIR } from "../subgraphs/kit/security/write-once";
-import { CENTERS } from "../subgraphs/kit/synthetic/centers";
+import { DEFAULT_DEV_KEYS_DIR } from "../platform/security/write-once";
+import { CENTERS } from "../platform/reference/centers";
 
 const { values } = parseArgs({ options: { count: { type: "string" } } });
 const count = Number(values.count ?? 5000);

@@ -10,13 +10,13 @@
  *   peak RSS of each.
  */
 import { benchHeaders } from "./auth";
-import { openStore } from "../subgraphs/kit/store";
+import { openStore } from "../platform/store";
 import { readPopulation } from "../subgraphs/statistics/extract";
 import { breakdown, reform } from "../subgraphs/statistics/answers";
 import { baseline } from "../subgraphs/statistics/evaluation";
 import { StatisticsDimension } from "../subgraphs/statistics/dimensions";
 import { PROGRAM_LIST } from "../subgraphs/statistics/programs";
-import { todayInKorea } from "../subgraphs/kit/dates";
+import { todayInKorea } from "../platform/dates";
 import type { ParameterChangeValue } from "../subgraphs/statistics/reform";
 import { Program } from "../subgraphs/kit/eligibility";
 

@@ -3,8 +3,8 @@
  * Subgraph URLs: <NAME>_URL (e.g. LEARNING_CARD_URL); otherwise the URL in the supergraph.
  */
 import { fileURLToPath } from "node:url";
-import { envPrefix } from "../subgraphs/kit/subgraph";
-import { PERSONAL_MAX_AGE_SECONDS } from "../subgraphs/kit/cache-control";
+import { envPrefix } from "../platform/service-env";
+import { PERSONAL_MAX_AGE_SECONDS } from "../platform/cache-control";
 
 export interface GatewayConfig {
   port: number;

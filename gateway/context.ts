@@ -7,12 +7,12 @@
 import type { Request, Response } from "express";
 import { authenticate } from "./auth/verify";
 import { UNAUTHENTICATED } from "./auth/errors";
-import { anonymousCaller, type Caller } from "../subgraphs/kit/security/caller";
-import type { InternalTokenSigner, RequestFacts } from "../subgraphs/kit/security/internal-token";
+import { anonymousCaller, type Caller } from "../platform/security/caller";
+import type { InternalTokenSigner, RequestFacts } from "../platform/security/internal-token";
 import { newRequestId, requestFacts } from "./request-facts";
 import type { RateLimits } from "./limits/rate-limit";
-import { CENTERS } from "../subgraphs/kit/synthetic/centers";
-import { AccessTracker } from "../subgraphs/kit/security/access-tracker";
+import { CENTERS } from "../platform/reference/centers";
+import { AccessTracker } from "../platform/security/access-tracker";
 
 export interface GatewayContext {
   requestId: string;

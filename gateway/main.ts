@@ -3,7 +3,7 @@ process.env.APOLLO_TELEMETRY_DISABLED ??= "1"; // no anonymous deployment teleme
 import { SUBGRAPH_NAMES } from "../subgraphs";
 import { gatewayConfigFromEnv } from "./config";
 import { startGateway } from "./server";
-import { exitGracefully } from "../subgraphs/kit/shutdown";
+import { exitGracefully } from "../platform/shutdown";
 
 const running = await startGateway(gatewayConfigFromEnv(SUBGRAPH_NAMES));
 console.log(`[gateway] ready at ${running.url} (metrics: ${running.operationsUrl}/metrics)`);

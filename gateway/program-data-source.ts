@@ -13,13 +13,13 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { RemoteGraphQLDataSource } from "@apollo/gateway";
 import type { Fetcher } from "@apollo/utils.fetcher";
 import { subgraphFetch, type SubgraphRequestInit } from "./subgraph-fetch";
-import { INTERNAL_TOKEN_HEADER } from "../subgraphs/kit/security/internal-token";
+import { INTERNAL_TOKEN_HEADER } from "../platform/security/internal-token";
 import type { GatewayContext } from "./context";
 import { unavailableResponse, type GatewayGraphQLResponse } from "./unavailable-subgraph";
 import { SubgraphUnreachable, isCircuitOpen, isTimeout, type SubgraphPolicy } from "./resilience/subgraph-policy";
 import type { GatewayMetrics } from "./observability/metrics";
-import { ACCESS_EXTENSION, type SealedRecordedAccess } from "../subgraphs/kit/audit/record";
-import type { Seal } from "../subgraphs/kit/security/seal";
+import { ACCESS_EXTENSION, type SealedRecordedAccess } from "../platform/audit/record";
+import type { Seal } from "../platform/security/seal";
 
 type ProcessOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>["process"]>[0];
 type SendOptions = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["willSendRequest"]>>[0];

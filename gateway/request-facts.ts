@@ -1,7 +1,7 @@
 /** The facts about a client request that the subgraphs' access log records (never its variables or answer). */
 import { createHash, randomUUID } from "node:crypto";
 import type { Request } from "express";
-import type { RequestFacts } from "../subgraphs/kit/security/internal-token";
+import type { RequestFacts } from "../platform/security/internal-token";
 
 const CLIENT_REQUEST_ID = /^[\w.:-]{1,100}$/;
 

@@ -8,9 +8,9 @@
  *           (chain_id, seq) order), e.g. "truncated: chain <id> ends at seq N, checkpoint says M"
  *   exit 2  the check could not run (store unreachable, no audit tables, no key)
  */
-import { openStore } from "../subgraphs/kit/store";
-import { formatAuditVerification, verifyAuditLog } from "../subgraphs/kit/audit/verify";
-import { accessDatabaseUrl } from "../subgraphs/kit/audit/access-database";
+import { openStore } from "../platform/store";
+import { formatAuditVerification, verifyAuditLog } from "../platform/audit/verify";
+import { accessDatabaseUrl } from "../platform/audit/access-database";
 
 let databaseUrl: string;
 try {

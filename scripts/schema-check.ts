@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import { buildSchema } from "graphql";
 import { clientSchemas } from "../schema/api-schema";
 import { changelogEntry, compareSchemas, deprecations, readDeclared, type SchemaChange } from "../schema/breaking";
-import { todayInKorea } from "../subgraphs/kit/dates";
+import { todayInKorea } from "../platform/dates";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const { values } = parseArgs({ options: { base: { type: "string" }, write: { type: "boolean" } }, strict: true });

@@ -5,11 +5,11 @@
  */
 import { parseArgs } from "node:util";
 import { loadAllSubgraphs } from "../subgraphs";
-import { migrate } from "../subgraphs/kit/migrate";
-import { openStore } from "../subgraphs/kit/store";
+import { migrate } from "../platform/migrate";
+import { openStore } from "../platform/store";
 import { seedSubgraph, DEFAULT_PERSONS } from "../subgraphs/kit/seed";
 import { syntheticPersons } from "../subgraphs/kit/synthetic/person";
-import { startEmbeddedStore } from "../subgraphs/kit/embedded-store";
+import { startEmbeddedStore } from "../platform/embedded-store";
 
 const { values } = parseArgs({ options: { persons: { type: "string" }, only: { type: "string" } } });
 const count = Number(values.persons ?? DEFAULT_PERSONS);

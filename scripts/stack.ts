@@ -10,7 +10,7 @@ import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs";
 import { envPrefix } from "../subgraphs/kit/subgraph";
-import { startEmbeddedStore, type EmbeddedStore } from "../subgraphs/kit/embedded-store";
+import { startEmbeddedStore, type EmbeddedStore } from "../platform/embedded-store";
 
 export { DEFAULT_PORTS };
 

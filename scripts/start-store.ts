@@ -3,8 +3,8 @@
  * running subgraphs one by one (`DATABASE_URL=<printed url> npm run start:subgraph -- people`).
  * Data lives in memory unless PGLITE_DATA_DIR is set.
  */
-import { startEmbeddedStore } from "../subgraphs/kit/embedded-store";
-import { exitGracefully } from "../subgraphs/kit/shutdown";
+import { startEmbeddedStore } from "../platform/embedded-store";
+import { exitGracefully } from "../platform/shutdown";
 
 const store = await startEmbeddedStore({
   port: Number(process.env.PGLITE_PORT ?? 5433),

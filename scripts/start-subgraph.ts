@@ -7,7 +7,7 @@
 import { startSubgraph } from "../subgraphs/kit/server";
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, loadSubgraph, type SubgraphName } from "../subgraphs";
 import { subgraphPort } from "../subgraphs/kit/subgraph";
-import { exitGracefully } from "../subgraphs/kit/shutdown";
+import { exitGracefully } from "../platform/shutdown";
 
 const name = process.argv[2];
 if (!name) {

@@ -8,7 +8,7 @@
  */
 import { parseArgs } from "node:util";
 import { startStack, portsFromEnv } from "./stack";
-import { exitGracefully } from "../subgraphs/kit/shutdown";
+import { exitGracefully } from "../platform/shutdown";
 
 const { values } = parseArgs({ options: { persons: { type: "string" }, "gateway-replicas": { type: "string" }, "ready-timeout": { type: "string" } } });
 const gatewayReplicas = Number(values["gateway-replicas"] ?? 1);

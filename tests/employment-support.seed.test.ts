@@ -1,6 +1,6 @@
 /** Coherence of the NESS synthetic records (pure record function, first 2,000 persons). */
 import { describe, expect, it } from "vitest";
-import { addMonths, ageOn, daysBetween } from "../subgraphs/kit/dates";
+import { addMonths, ageOn, daysBetween } from "../platform/dates";
 import { SYNTHETIC_AS_OF, syntheticPersons } from "../subgraphs/kit/synthetic/person";
 import { nessParameters } from "../subgraphs/employment-support/rules/evaluate";
 import { closedOn } from "../subgraphs/employment-support/store";

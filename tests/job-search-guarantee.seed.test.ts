@@ -1,7 +1,7 @@
 /** Coherence of the Job Search Guarantee Package's synthetic records (pure record function, first 2,000 persons). */
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, ageOn } from "../subgraphs/kit/dates";
-import { CENTERS } from "../subgraphs/kit/synthetic/centers";
+import { addDays, addMonths, ageOn } from "../platform/dates";
+import { CENTERS } from "../platform/reference/centers";
 import { SYNTHETIC_AS_OF, syntheticPersons } from "../subgraphs/kit/synthetic/person";
 import { GUARANTEE_CENTERS, guaranteeSince } from "../subgraphs/job-search-guarantee/centers";
 import { guaranteeParameters } from "../subgraphs/job-search-guarantee/rules/evaluate";

@@ -1,7 +1,7 @@
 /** Coherence of the synthetic Tomorrow Learning Card records (pure record functions, no database). */
 import { describe, it, expect } from "vitest";
-import { addDays, addMonths, ageOn } from "../subgraphs/kit/dates";
-import { CENTERS } from "../subgraphs/kit/synthetic/centers";
+import { addDays, addMonths, ageOn } from "../platform/dates";
+import { CENTERS } from "../platform/reference/centers";
 import { SYNTHETIC_AS_OF, syntheticPersons } from "../subgraphs/kit/synthetic/person";
 import { incomeCeiling } from "../subgraphs/kit/rules/median-income";
 import { learningCardParameters } from "../subgraphs/learning-card/rules/evaluate";

@@ -1,7 +1,7 @@
 /** Coherence of the Mid-Career Career Support Program's synthetic records (pure record function, first 2,000 persons). */
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, ageOn, daysBetween } from "../subgraphs/kit/dates";
-import { CENTERS } from "../subgraphs/kit/synthetic/centers";
+import { addDays, addMonths, ageOn, daysBetween } from "../platform/dates";
+import { CENTERS } from "../platform/reference/centers";
 import { SYNTHETIC_AS_OF, syntheticPersons } from "../subgraphs/kit/synthetic/person";
 import {
   ALLOWANCE_STEP,

@@ -2,7 +2,7 @@
  * Verified JWT claims -> Caller. Also used by scripts/token.ts, so the dev script cannot mint a
  * token the gateway would refuse.
  */
-import type { Audience, Caller } from "../../subgraphs/kit/security/caller";
+import type { Audience, Caller } from "../../platform/security/caller";
 import { unauthenticated } from "./errors";
 
 const TOKEN_ROLES: readonly Audience[] = ["citizen", "counsellor", "analyst", "partner"];

@@ -7,7 +7,7 @@
  */
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { DEFAULT_DEV_KEYS_DIR, readOrCreate } from "../../subgraphs/kit/security/write-once";
+import { DEFAULT_DEV_KEYS_DIR, readOrCreate } from "../../platform/security/write-once";
 import {
   calculateJwkThumbprint,
   createLocalJWKSet,

@@ -9,7 +9,7 @@
  */
 import { errors, jwtVerify } from "jose";
 import type { GraphQLError } from "graphql";
-import { anonymousCaller, type Caller } from "../../subgraphs/kit/security/caller";
+import { anonymousCaller, type Caller } from "../../platform/security/caller";
 import { callerFromClaims } from "./claims";
 import { authUnavailable, unauthenticated } from "./errors";
 import { verificationKeys } from "./keys";

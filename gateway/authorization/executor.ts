@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { GraphQLError, Kind, print, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import type { GatewayExecutor, GatewayGraphQLRequestContext } from "@apollo/server-gateway-interface";
-import type { Caller } from "../../subgraphs/kit/security/caller";
+import type { Caller } from "../../platform/security/caller";
 import type { Requirements } from "./requirements";
 import { grantsOf } from "./grants";
 import { filterOperation, nullRemovedFields, type FilteredOperation, type RemovedField } from "./filter";

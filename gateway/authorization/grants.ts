@@ -2,7 +2,7 @@
  * Does a caller meet a field's requirement? Returns null when it does, or the refusal: UNAUTHENTICATED
  * when the field needs a signed-in caller and there is none, FORBIDDEN (naming what is missing) otherwise.
  */
-import { policiesOf, scopesOf, type Caller } from "../../subgraphs/kit/security/caller";
+import { policiesOf, scopesOf, type Caller } from "../../platform/security/caller";
 import type { Requirement } from "./requirements";
 
 export interface CallerGrants {

@@ -12,7 +12,7 @@
 import { GraphQLError, execute, type GraphQLSchema } from "graphql";
 import { MapperKind, mapSchema, pruneSchema } from "@graphql-tools/utils";
 import type { GatewayExecutor } from "@apollo/server-gateway-interface";
-import type { Caller } from "../../subgraphs/kit/security/caller";
+import type { Caller } from "../../platform/security/caller";
 import type { Requirements } from "../authorization/requirements";
 import { rootSelection } from "./introspection";
 

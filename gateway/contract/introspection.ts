@@ -9,7 +9,7 @@
  */
 import { GraphQLError, Kind, execute, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from "graphql";
 import type { GatewayExecutor } from "@apollo/server-gateway-interface";
-import type { Caller } from "../../subgraphs/kit/security/caller";
+import type { Caller } from "../../platform/security/caller";
 
 const SCHEMA_INTROSPECTION = new Set(["__schema", "__type"]);
 

@@ -10,7 +10,7 @@
  */
 import { GraphQLError, validate, type DocumentNode, type GraphQLSchema } from "graphql";
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { Caller } from "../../subgraphs/kit/security/caller";
+import type { Caller } from "../../platform/security/caller";
 import { mixedIntrospectionError, mixesIntrospectionWithData } from "./introspection";
 
 /** No "Did you mean ...?": suggestions are stripped for partners anyway (limits/field-suggestions.ts). */

@@ -6,7 +6,7 @@
  */
 import { Kind, parse, type ConstDirectiveNode, type GraphQLSchema } from "graphql";
 import { MapperKind, mapSchema, pruneSchema } from "@graphql-tools/utils";
-import { INTERNAL_TAG, PARTNER_TAG } from "../../subgraphs/kit/security/contract";
+import { INTERNAL_TAG, PARTNER_TAG } from "../../platform/security/contract";
 
 function tagsOf(directives: readonly ConstDirectiveNode[] | undefined): Set<string> {
   const tags = new Set<string>();

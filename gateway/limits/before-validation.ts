@@ -9,7 +9,7 @@
  * expanded (document-shape.ts). A document that does not parse is left to Apollo Server to refuse.
  */
 import { parse } from "graphql";
-import type { Audience } from "../../subgraphs/kit/security/caller";
+import type { Audience } from "../../platform/security/caller";
 import { MAX_TOKENS, type Budget } from "./budgets";
 import { documentShapes, type DocumentShape } from "./document-shape";
 import { limitExceeded, shapeRejection } from "./query-limits";

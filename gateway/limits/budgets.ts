@@ -3,7 +3,7 @@
  * retry, so they get less; anonymous callers see only public data. Overridable per deployment:
  * RATE_LIMIT_<AUDIENCE> (requests a minute), QUERY_COST_<AUDIENCE>.
  */
-import type { Audience } from "../../subgraphs/kit/security/caller";
+import type { Audience } from "../../platform/security/caller";
 
 export interface Budget {
   /** Requests per window. */

@@ -4,7 +4,7 @@
  * block-field-suggestions does the same for envelop servers; Apollo needs it as a plugin).
  */
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { Caller } from "../../subgraphs/kit/security/caller";
+import type { Caller } from "../../platform/security/caller";
 
 const INTERNAL = new Set(["counsellor", "analyst"]);
 const SUGGESTION = /\s*Did you mean[^?]*\?/g;

@@ -12,7 +12,7 @@
  */
 import { GraphQLError, type DocumentNode } from "graphql";
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { Audience, Caller } from "../../subgraphs/kit/security/caller";
+import type { Audience, Caller } from "../../platform/security/caller";
 import { MAX_DIRECTIVES, type Budget } from "./budgets";
 import { documentShapes, type DocumentShape } from "./document-shape";
 import { operationCost } from "./query-cost";

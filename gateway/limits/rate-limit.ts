@@ -11,7 +11,7 @@
  */
 import { GraphQLError } from "graphql";
 import { HeaderMap } from "@apollo/server";
-import type { Audience, Caller } from "../../subgraphs/kit/security/caller";
+import type { Audience, Caller } from "../../platform/security/caller";
 import type { SharedRedis } from "../shared/redis";
 import { RATE_WINDOW_SECONDS, type Budget } from "./budgets";
 import { MemoryWindowCounter, RedisWindowCounter, type WindowCounter, type WindowDecision } from "./sliding-window";

@@ -20,14 +20,14 @@ import { HeaderMap, type ApolloServerPlugin } from "@apollo/server";
 import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
 import type { DocumentNode, OperationDefinitionNode } from "graphql";
 import type { GatewayContext } from "../context";
-import { accessRecord, canonicalJson } from "../../subgraphs/kit/audit/record";
-import { auditUnavailable } from "../../subgraphs/kit/security/errors";
-import type { Audience } from "../../subgraphs/kit/security/caller";
+import { accessRecord, canonicalJson } from "../../platform/audit/record";
+import { auditUnavailable } from "../../platform/security/errors";
+import type { Audience } from "../../platform/security/caller";
 import { loadSealer, type Sealer } from "./sealed-value";
 import type { GatewayConfig } from "../config";
-import { openStore } from "../../subgraphs/kit/store";
-import { AuditChain as Chain } from "../../subgraphs/kit/audit/chain";
-import { checkpointSigner } from "../../subgraphs/kit/audit/checkpoint";
+import { openStore } from "../../platform/store";
+import { AuditChain as Chain } from "../../platform/audit/chain";
+import { checkpointSigner } from "../../platform/audit/checkpoint";
 
 /** Who may reuse their own answers. Partners never: consent is checked on every access. */
 export const PERSONAL_CACHE_AUDIENCES: ReadonlySet<Audience> = new Set(["citizen", "counsellor", "analyst"]);

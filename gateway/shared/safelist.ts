@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { GraphQLError } from "graphql";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
-import type { Caller } from "../../subgraphs/kit/security/caller";
+import type { Caller } from "../../platform/security/caller";
 import type { SharedRedis } from "./redis";
 
 export interface ManifestOperation {

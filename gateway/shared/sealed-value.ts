@@ -7,7 +7,7 @@
  *   sealed = base64url(iv (12 bytes) || tag (16 bytes) || ciphertext)
  */
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { secretKey } from "../../subgraphs/kit/security/write-once";
+import { secretKey } from "../../platform/security/write-once";
 
 export interface Sealer {
   seal(text: string): string;

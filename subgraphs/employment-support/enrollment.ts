@@ -1,9 +1,9 @@
 /** One NESS enrollment: application, decision, Individual Action Plan and services. */
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { PARTNER } from "../kit/security/contract";
+import { PARTNER } from "../../platform/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { NessEnrollmentStatus, NessStage, NessTrack, NessTrackRoute } from "./enums";
-import { PERSONAL_DATA } from "../kit/cache-control";
+import { PERSONAL_DATA } from "../../platform/cache-control";
 
 @Directive(PARTNER)
 @Directive(PERSONAL_DATA)

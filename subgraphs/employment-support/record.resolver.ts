@@ -1,5 +1,5 @@
 /** The record's enrollments and payments, each through a per-person loader (one statement per table per request). */
-import { IDENTIFIED_ONLY } from "../kit/security/caller";
+import { IDENTIFIED_ONLY } from "../../platform/security/caller";
 import { Directive, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { SubgraphContext } from "../kit/context";
 import type { ProgramRecordRoot } from "../kit/program-record";

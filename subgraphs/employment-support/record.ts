@@ -1,7 +1,7 @@
 /** A person's NESS record: the hook for their enrollments, payments and eligibility (always present, even with no history). */
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { PARTNER } from "../kit/security/contract";
-import { PERSONAL_DATA } from "../kit/cache-control";
+import { PARTNER } from "../../platform/security/contract";
+import { PERSONAL_DATA } from "../../platform/cache-control";
 
 // The description matches journey's stub of this type word for word (composition merges them).
 @Directive(PARTNER)

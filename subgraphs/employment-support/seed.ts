@@ -7,8 +7,8 @@
  * 6 months after the IAP (stopping at the snapshot date and when the person drops out); Type II pays
  * one participation allowance; some completed Type I enrollments earn the success allowance.
  */
-import { insertRows, type Store } from "../kit/store";
-import { addDays, addMonths, ageOn, daysBetween } from "../kit/dates";
+import { insertRows, type Store } from "../../platform/store";
+import { addDays, addMonths, ageOn, daysBetween } from "../../platform/dates";
 import { incomeCeiling } from "../kit/rules/median-income";
 import { Random, Stream } from "../kit/synthetic/random";
 import { SYNTHETIC_AS_OF, SYNTHETIC_SEED, type SyntheticPerson } from "../kit/synthetic/person";

@@ -2,7 +2,7 @@
  * SQL of the employment-support subgraph: per-person loaders (one statement per table per request)
  * and row mappers. Reads only employment_support.*.
  */
-import { addMonths } from "../kit/dates";
+import { addMonths } from "../../platform/dates";
 import { rowsByKey } from "../kit/loaders";
 import { nessParameters } from "./rules/evaluate";
 import type { NessEnrollmentStatus, NessPaymentKind, NessStage, NessTrack, NessTrackRoute } from "./enums";

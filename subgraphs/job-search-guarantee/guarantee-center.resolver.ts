@@ -1,7 +1,7 @@
 /** Root field listing the centers that run the package (a data constant, not a table). */
 import { Directive, Query, Resolver } from "type-graphql";
-import { PUBLIC_DATA } from "../kit/cache-control";
-import { PARTNER } from "../kit/security/contract";
+import { PUBLIC_DATA } from "../../platform/cache-control";
+import { PARTNER } from "../../platform/security/contract";
 import { GuaranteeCenter } from "./guarantee-center";
 import { GUARANTEE_CENTERS } from "./centers";
 

@@ -1,7 +1,7 @@
 /** An employment center running the package, and since when. */
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { PUBLIC_DATA } from "../kit/cache-control";
-import { PARTNER } from "../kit/security/contract";
+import { PUBLIC_DATA } from "../../platform/cache-control";
+import { PARTNER } from "../../platform/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { GuaranteeCenterCohort } from "./enums";
 

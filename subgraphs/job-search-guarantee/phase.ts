@@ -1,9 +1,9 @@
 /** One service phase of a participation. */
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
-import { PARTNER } from "../kit/security/contract";
+import { PARTNER } from "../../platform/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { GuaranteePhaseKind } from "./enums";
-import { PERSONAL_DATA } from "../kit/cache-control";
+import { PERSONAL_DATA } from "../../platform/cache-control";
 
 @Directive(PARTNER)
 @Directive(PERSONAL_DATA)

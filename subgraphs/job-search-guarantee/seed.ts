@@ -6,9 +6,9 @@
  * The package is service-only (programs.md §2: "no income test and no cash allowance found"), so no
  * allowance or payment is generated.
  */
-import { addDays, addMonths, daysBetween } from "../kit/dates";
-import { insertRows, type Store } from "../kit/store";
-import { CENTERS } from "../kit/synthetic/centers";
+import { addDays, addMonths, daysBetween } from "../../platform/dates";
+import { insertRows, type Store } from "../../platform/store";
+import { CENTERS } from "../../platform/reference/centers";
 import { SYNTHETIC_AS_OF, SYNTHETIC_SEED, type SyntheticPerson } from "../kit/synthetic/person";
 import { Random, Stream } from "../kit/synthetic/random";
 import { guaranteeSince } from "./centers";

@@ -1,9 +1,9 @@
 /** Person.eligibilitySummary, Person.timeline and Person.networkCase, and the published criteria. */
 import { Arg, Directive, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { PUBLIC_DATA } from "../kit/cache-control";
-import { PARTNER } from "../kit/security/contract";
+import { PUBLIC_DATA } from "../../platform/cache-control";
+import { PARTNER } from "../../platform/security/contract";
 import { DateScalar } from "../kit/scalars";
-import { todayInKorea } from "../kit/dates";
+import { todayInKorea } from "../../platform/dates";
 import { badUserInput } from "../kit/errors";
 import { Program, ProgramEligibility, ProgramEvent } from "../kit/eligibility";
 import { JourneyPerson, PROGRAM_FIELDS, REQUIRES_ALL_PROGRAM_SCOPES, REQUIRES_PROGRAMS } from "./person";

@@ -6,7 +6,7 @@
 import { Field, ObjectType, Directive } from "type-graphql";
 import { DateScalar } from "../kit/scalars";
 import { NetworkStage, Program, type ProgramEligibility, type ProgramEvent } from "../kit/eligibility";
-import { PERSONAL_DATA } from "../kit/cache-control";
+import { PERSONAL_DATA } from "../../platform/cache-control";
 
 @Directive(PERSONAL_DATA)
 @ObjectType({ description: "The person's place in the Mid-Career Employment Network's chain of support, and what comes next." })

@@ -5,8 +5,8 @@
 import "reflect-metadata";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { ProgramEligibility, ProgramEvent } from "../kit/eligibility";
-import { PROGRAM_SCOPES } from "../kit/security/caller";
-import { PERSONAL_DATA } from "../kit/cache-control";
+import { PROGRAM_SCOPES } from "../../platform/security/caller";
+import { PERSONAL_DATA } from "../../platform/cache-control";
 
 const recordStub = (name: string, description: string) => {
   @Directive(PERSONAL_DATA)

@@ -4,8 +4,8 @@
  * code, read from the program subgraphs' folders; no data of any program is read.
  */
 import { Directive, Field, ObjectType } from "type-graphql";
-import { PUBLIC_DATA } from "../kit/cache-control";
-import { PARTNER } from "../kit/security/contract";
+import { PUBLIC_DATA } from "../../platform/cache-control";
+import { PARTNER } from "../../platform/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { Program } from "../kit/eligibility";
 import { publishCriteria, type PublishedBenefit, type PublishedRule, type ProgramRuleSet, type TrackDefinition } from "../kit/rules/evaluation";

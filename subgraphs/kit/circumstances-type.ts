@@ -17,7 +17,7 @@
  */
 import { Directive, Field, ObjectType, type ClassType } from "type-graphql";
 import type { EmployerSize, EmploymentStatus, Occupation, SpecificGroup, StudentStatus, Circumstances } from "./circumstances";
-import { PERSONAL_DATA } from "./cache-control";
+import { PERSONAL_DATA } from "../../platform/cache-control";
 
 /** The flat form (what crosses the graph). */
 export interface FlatCircumstances {

@@ -1,11 +1,11 @@
 /** What every resolver of every subgraph receives: the store, this request's loaders, and who is asking. */
-import type { Store } from "./store";
+import type { Store } from "../../platform/store";
 import { RequestLoaders } from "./loaders";
-import type { Caller } from "./security/caller";
-import type { RequestFacts } from "./security/internal-token";
-import type { Pseudonymizer } from "./security/pseudonym";
-import type { Seal } from "./security/seal";
-import { AccessTracker } from "./security/access-tracker";
+import type { Caller } from "../../platform/security/caller";
+import type { RequestFacts } from "../../platform/security/internal-token";
+import type { Pseudonymizer } from "../../platform/security/pseudonym";
+import type { Seal } from "../../platform/security/seal";
+import { AccessTracker } from "../../platform/security/access-tracker";
 
 /** The security services of a running subgraph (one per process). */
 export interface SubgraphSecurity {

@@ -4,9 +4,9 @@
  */
 import "reflect-metadata";
 import { Directive, Field, Int, ObjectType, registerEnumType } from "type-graphql";
-import { PARTNER } from "./security/contract";
+import { PARTNER } from "../../platform/security/contract";
 import { DateScalar, WonScalar } from "./scalars";
-import { PERSONAL_DATA } from "./cache-control";
+import { PERSONAL_DATA } from "../../platform/cache-control";
 
 export enum Program {
   NATIONAL_EMPLOYMENT_SUPPORT = "NATIONAL_EMPLOYMENT_SUPPORT",

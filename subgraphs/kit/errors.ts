@@ -5,7 +5,7 @@
  */
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
-import { SecurityCode } from "./security/errors";
+import { SecurityCode } from "../../platform/security/errors";
 
 export const ErrorCode = {
   BAD_USER_INPUT: "BAD_USER_INPUT",

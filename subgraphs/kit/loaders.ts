@@ -4,7 +4,7 @@
  * 100-person list costs one statement per table, and nothing is cached across callers.
  */
 import DataLoader from "dataloader";
-import type { Store } from "./store";
+import type { Store } from "../../platform/store";
 
 export interface LoaderDefinition<Key, Value> {
   readonly name: string;

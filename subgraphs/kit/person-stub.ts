@@ -6,7 +6,7 @@
 import "reflect-metadata";
 import { Directive, Field, ID, ObjectType, type ClassType } from "type-graphql";
 import { circumstancesType, type SealedCircumstances } from "./circumstances-type";
-import { PERSONAL_DATA } from "./cache-control";
+import { PERSONAL_DATA } from "../../platform/cache-control";
 
 export interface PersonRepresentation {
   id: string;

@@ -8,7 +8,7 @@ import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives, type IResolvers } from "@graphql-tools/utils";
 import { parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
-import { CACHE_CONTROL_DEFINITIONS } from "./cache-control";
+import { CACHE_CONTROL_DEFINITIONS } from "../../platform/cache-control";
 import { enforcePolicies } from "./security/policy-fields";
 
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@requires", "@external", "@shareable", "@tag", "@inaccessible", "@authenticated", "@requiresScopes", "@policy"])`;

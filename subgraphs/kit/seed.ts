@@ -4,7 +4,7 @@
  * each other without any subgraph reading another's tables. A marker row is written last, so a
  * seed cut off half-way is redone at the next start.
  */
-import type { Store } from "./store";
+import type { Store } from "../../platform/store";
 import type { SubgraphDefinition } from "./subgraph";
 import { syntheticPersons, SYNTHETIC_SEED } from "./synthetic/person";
 

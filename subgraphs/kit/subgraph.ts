@@ -1,7 +1,7 @@
 /** What a subgraph folder hands to the kit: its name, schema pieces, migrations and seed. */
 import type { IResolvers } from "@graphql-tools/utils";
 import type { NonEmptyArray } from "type-graphql";
-import type { Store } from "./store";
+import type { Store } from "../../platform/store";
 import type { SyntheticPerson } from "./synthetic/person";
 
 export interface SubgraphDefinition {
@@ -20,12 +20,4 @@ export interface SubgraphDefinition {
   seededTables: string[];
 }
 
-/** Environment variable prefix of a subgraph: "learning-card" -> "LEARNING_CARD". */
-export function envPrefix(name: string): string {
-  return name.toUpperCase().replace(/-/g, "_");
-}
-
-/** A subgraph's port: <NAME>_PORT when set, else the given default. */
-export function subgraphPort(name: string, defaultPort: number, env = process.env): number {
-  return Number(env[`${envPrefix(name)}_PORT`] ?? defaultPort);
-}
+export { envPrefix, subgraphPort } from "../../platform/service-env";

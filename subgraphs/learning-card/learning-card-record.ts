@@ -1,8 +1,8 @@
 /** LearningCardRecord: a person's Tomorrow Learning Card history (always present, possibly empty). */
 import "reflect-metadata";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { PARTNER } from "../kit/security/contract";
-import { PERSONAL_DATA } from "../kit/cache-control";
+import { PARTNER } from "../../platform/security/contract";
+import { PERSONAL_DATA } from "../../platform/cache-control";
 
 @Directive(PARTNER)
 @Directive(PERSONAL_DATA)

@@ -1,5 +1,5 @@
 /** What the card has paid and what is left, computed from the enrollments (never stored). */
-import { IDENTIFIED_ONLY } from "../kit/security/caller";
+import { IDENTIFIED_ONLY } from "../../platform/security/caller";
 import { Directive, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { SubgraphContext } from "../kit/context";
 import { LearningCard } from "./learning-card";

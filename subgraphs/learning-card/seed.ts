@@ -13,9 +13,9 @@
  * - the running total of card_charge (dropped ones included, so the stricter sum) never exceeds
  *   grant_total: an enrollment that would exceed it is skipped. So used <= grant and balance >= 0.
  */
-import { addDays, addMonths, ageOn, daysBetween } from "../kit/dates";
-import { insertRows, type Store } from "../kit/store";
-import { CENTERS } from "../kit/synthetic/centers";
+import { addDays, addMonths, ageOn, daysBetween } from "../../platform/dates";
+import { insertRows, type Store } from "../../platform/store";
+import { CENTERS } from "../../platform/reference/centers";
 import { SYNTHETIC_AS_OF, SYNTHETIC_SEED, type SyntheticPerson } from "../kit/synthetic/person";
 import { Random, Stream } from "../kit/synthetic/random";
 import { incomeCeiling } from "../kit/rules/median-income";

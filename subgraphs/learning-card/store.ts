@@ -1,7 +1,7 @@
 /** SQL of the learning-card subgraph: row types, loaders, row mappers and the catalogue query. Reads only learning_card.*. */
 import { rowByKey, rowsByKey } from "../kit/loaders";
-import type { Store } from "../kit/store";
-import { todayInKorea } from "../kit/dates";
+import type { Store } from "../../platform/store";
+import { todayInKorea } from "../../platform/dates";
 import { LearningCardStatus, TrainingEnrollmentStatus } from "./enums";
 import type { LearningCard } from "./learning-card";
 import type { TrainingCourse, TrainingCourseFilter } from "./training-course";

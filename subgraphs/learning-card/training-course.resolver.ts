@@ -1,7 +1,7 @@
 /** Root fields of the training course catalogue. */
 import { Arg, Ctx, Directive, ID, Int, Query, Resolver } from "type-graphql";
-import { PUBLIC_DATA } from "../kit/cache-control";
-import { PARTNER } from "../kit/security/contract";
+import { PUBLIC_DATA } from "../../platform/cache-control";
+import { PARTNER } from "../../platform/security/contract";
 import type { SubgraphContext } from "../kit/context";
 import { badUserInput } from "../kit/errors";
 import { TrainingCourse, TrainingCourseFilter } from "./training-course";

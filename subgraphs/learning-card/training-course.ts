@@ -1,8 +1,8 @@
 /** TrainingCourse: a course of the catalogue that can be paid with the Tomorrow Learning Card. */
 import "reflect-metadata";
 import { Directive, Field, ID, InputType, Int, ObjectType } from "type-graphql";
-import { PUBLIC_DATA } from "../kit/cache-control";
-import { PARTNER } from "../kit/security/contract";
+import { PUBLIC_DATA } from "../../platform/cache-control";
+import { PARTNER } from "../../platform/security/contract";
 import { DateScalar } from "../kit/scalars";
 
 @Directive(PARTNER)

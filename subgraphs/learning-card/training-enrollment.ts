@@ -1,11 +1,11 @@
 /** TrainingEnrollment: one course taken with the card, and how its tuition was split. */
 import "reflect-metadata";
-import { IDENTIFIED_ONLY } from "../kit/security/caller";
+import { IDENTIFIED_ONLY } from "../../platform/security/caller";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
-import { PARTNER } from "../kit/security/contract";
+import { PARTNER } from "../../platform/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { TrainingEnrollmentStatus } from "./enums";
-import { PERSONAL_DATA } from "../kit/cache-control";
+import { PERSONAL_DATA } from "../../platform/cache-control";
 
 @Directive(PARTNER)
 @Directive(PERSONAL_DATA)

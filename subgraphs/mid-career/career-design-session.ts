@@ -1,9 +1,9 @@
 /** One career design session at a Mid-Career Tomorrow Center (중장년내일센터). */
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
-import { PARTNER } from "../kit/security/contract";
+import { PARTNER } from "../../platform/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { CareerDesignSessionKind } from "./enums";
-import { PERSONAL_DATA } from "../kit/cache-control";
+import { PERSONAL_DATA } from "../../platform/cache-control";
 
 @Directive(PARTNER)
 @Directive(PERSONAL_DATA)

@@ -1,7 +1,7 @@
 /** Person.midCareerSupport: the program's field on Person, with the circumstances its rules need. */
 import { Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
 import type { SubgraphContext } from "../kit/context";
-import { PARTNER } from "../kit/security/contract";
+import { PARTNER } from "../../platform/security/contract";
 import type { Circumstances } from "../kit/circumstances";
 import { REQUIRES_CIRCUMSTANCES, requiresProgramScope, programRecord, type ProgramRecordRoot } from "../kit/program-record";
 import { Person } from "./person";

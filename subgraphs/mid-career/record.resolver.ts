@@ -1,5 +1,5 @@
 /** MidCareerSupportRecord's lists and total, through the per-request loaders (one statement per table per request). */
-import { IDENTIFIED_ONLY } from "../kit/security/caller";
+import { IDENTIFIED_ONLY } from "../../platform/security/caller";
 import { Directive, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { SubgraphContext } from "../kit/context";
 import { SYNTHETIC_AS_OF } from "../kit/synthetic/person";

@@ -1,7 +1,7 @@
 /** A person's Mid-Career Career Support record: the hook for their sessions and placements (and, later, eligibility). */
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { PARTNER } from "../kit/security/contract";
-import { PERSONAL_DATA } from "../kit/cache-control";
+import { PARTNER } from "../../platform/security/contract";
+import { PERSONAL_DATA } from "../../platform/cache-control";
 
 @Directive(PARTNER)
 @Directive(PERSONAL_DATA)

@@ -18,9 +18,9 @@
  *   a PLANNED start and the planned last day of a PLANNED or IN_PROGRESS placement), IN_PROGRESS has
  *   started and its planned last day is not past, COMPLETED and DROPPED ended before it.
  */
-import { addDays, addMonths, ageOn, daysBetween } from "../kit/dates";
-import { insertRows, type Store } from "../kit/store";
-import { CENTERS } from "../kit/synthetic/centers";
+import { addDays, addMonths, ageOn, daysBetween } from "../../platform/dates";
+import { insertRows, type Store } from "../../platform/store";
+import { CENTERS } from "../../platform/reference/centers";
 import { SYNTHETIC_AS_OF, SYNTHETIC_SEED, type SyntheticPerson } from "../kit/synthetic/person";
 import { Random, Stream } from "../kit/synthetic/random";
 import { midCareerParameters } from "./rules/evaluate";

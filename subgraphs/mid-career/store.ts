@@ -1,6 +1,6 @@
 /** SQL of the mid-career subgraph: row types, per-person loaders, row mappers. Reads only mid_career.*. */
 import { rowsByKey } from "../kit/loaders";
-import { addDays, addMonths, daysBetween } from "../kit/dates";
+import { addDays, addMonths, daysBetween } from "../../platform/dates";
 import { SYNTHETIC_AS_OF } from "../kit/synthetic/person";
 import type { CareerDesignSession } from "./career-design-session";
 import type { WorkExperiencePlacement } from "./work-experience-placement";

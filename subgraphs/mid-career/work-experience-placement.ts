@@ -1,11 +1,11 @@
 /** One work experience placement of the Mid-Career Career Support Program (경력지원제). */
-import { IDENTIFIED_ONLY } from "../kit/security/caller";
+import { IDENTIFIED_ONLY } from "../../platform/security/caller";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
-import { PARTNER } from "../kit/security/contract";
+import { PARTNER } from "../../platform/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { SYNTHETIC_AS_OF } from "../kit/synthetic/person";
 import { WorkExperienceStatus } from "./enums";
-import { PERSONAL_DATA } from "../kit/cache-control";
+import { PERSONAL_DATA } from "../../platform/cache-control";
 
 @Directive(PARTNER)
 @Directive(PERSONAL_DATA)

@@ -6,7 +6,7 @@
 import { Field, ID, InputType, Int } from "type-graphql";
 import { DateScalar, WonScalar } from "../kit/scalars";
 import { badUserInput } from "../kit/errors";
-import { todayInKorea } from "../kit/dates";
+import { todayInKorea } from "../../platform/dates";
 import { EmployerSize, EmploymentStatus, Occupation, SpecificGroup, StudentStatus } from "./enums";
 import type { Person } from "./person";
 

@@ -2,7 +2,7 @@
 import { Field, InputType, Int, ObjectType, ID, Directive } from "type-graphql";
 import { EmploymentStatus, Region } from "./enums";
 import { Person } from "./person";
-import { PERSONAL_DATA } from "../kit/cache-control";
+import { PERSONAL_DATA } from "../../platform/cache-control";
 
 @Directive(PERSONAL_DATA)
 @ObjectType({ description: "Relay page information." })

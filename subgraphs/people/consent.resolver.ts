@@ -1,13 +1,13 @@
 /** A citizen's consents: list (Person.consents), grant and revoke. Only the citizen themself. */
 import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { PUBLIC_DATA } from "../kit/cache-control";
-import { PARTNER } from "../kit/security/contract";
+import { PUBLIC_DATA } from "../../platform/cache-control";
+import { PARTNER } from "../../platform/security/contract";
 import type { SubgraphContext } from "../kit/context";
 import { badUserInput } from "../kit/errors";
-import { addMonths, todayInKorea } from "../kit/dates";
-import { forbidden } from "../kit/security/errors";
-import { PROGRAM_SCOPES } from "../kit/security/caller";
-import { PARTNERS, partnerById } from "../kit/security/partners";
+import { addMonths, todayInKorea } from "../../platform/dates";
+import { forbidden } from "../../platform/security/errors";
+import { PROGRAM_SCOPES } from "../../platform/security/caller";
+import { PARTNERS, partnerById } from "../../platform/security/partners";
 import { consentsOf, grantConsent, isActive, revokeConsent, type ConsentRow } from "../kit/security/consent";
 import { Consent, ConsentInput, PartnerAgency } from "./consent";
 import { Person } from "./person";

@@ -1,7 +1,7 @@
 /** A citizen's consent to a partner agency (정보제공 동의), and the input to grant one. */
 import { Directive, Field, ID, InputType, ObjectType } from "type-graphql";
-import { PUBLIC_DATA } from "../kit/cache-control";
-import { PARTNER } from "../kit/security/contract";
+import { PUBLIC_DATA } from "../../platform/cache-control";
+import { PARTNER } from "../../platform/security/contract";
 import { DateScalar } from "../kit/scalars";
 
 @Directive(PARTNER)

@@ -1,8 +1,8 @@
 /** Root fields for the employment centers, and each center's consortium and persons. */
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { PUBLIC_DATA } from "../kit/cache-control";
-import { INTERNAL, PARTNER } from "../kit/security/contract";
-import { forbidden } from "../kit/security/errors";
+import { PUBLIC_DATA } from "../../platform/cache-control";
+import { INTERNAL, PARTNER } from "../../platform/security/contract";
+import { forbidden } from "../../platform/security/errors";
 import type { SubgraphContext } from "../kit/context";
 import { ConsortiumMember, EmploymentCenter } from "./employment-center";
 import { PersonConnection } from "./connection";

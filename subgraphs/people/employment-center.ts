@@ -1,7 +1,7 @@
 /** EmploymentCenter (고용센터) and the consortium of its regional Mid-Career Employment Network. */
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
-import { PUBLIC_DATA } from "../kit/cache-control";
-import { PARTNER } from "../kit/security/contract";
+import { PUBLIC_DATA } from "../../platform/cache-control";
+import { PARTNER } from "../../platform/security/contract";
 import { ConsortiumMemberKind, Region } from "./enums";
 
 @Directive(PARTNER)

@@ -1,11 +1,11 @@
 /** Root fields for persons, the entity reference, and Person's computed fields. */
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { PARTNER } from "../kit/security/contract";
+import { PARTNER } from "../../platform/security/contract";
 import type { SubgraphContext } from "../kit/context";
 import { badUserInput } from "../kit/errors";
-import { ageOn, todayInKorea } from "../kit/dates";
+import { ageOn, todayInKorea } from "../../platform/dates";
 import { DateScalar } from "../kit/scalars";
-import { PERSON_ID } from "../kit/synthetic/person";
+import { PERSON_ID } from "../../platform/reference/person-id";
 import { Person } from "./person";
 import { EmploymentCenter } from "./employment-center";
 import { PersonConnection, PersonFilter } from "./connection";
@@ -14,7 +14,7 @@ import { centerById, pageOfPersons, personById, toCenter, toPerson } from "./sto
 import { circumstancesType, type SealedCircumstances } from "../kit/circumstances-type";
 import { sealCircumstances } from "../kit/security/sealed-circumstances";
 import { checkPersonAccess, personIdFromCaller } from "../kit/security/row-rules";
-import { forbidden } from "../kit/security/errors";
+import { forbidden } from "../../platform/security/errors";
 import { IDENTIFIED, identified } from "./household.resolver";
 import { birthYearStart } from "../kit/security/analyst-view";
 

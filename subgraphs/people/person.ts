@@ -1,8 +1,8 @@
 /** Person (the entity every program extends) and the circumstances the programs' rules read. */
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
-import { PARTNER } from "../kit/security/contract";
+import { PARTNER } from "../../platform/security/contract";
 import { EmployerSize, EmploymentStatus, Occupation, Region, SpecificGroup, StudentStatus } from "./enums";
-import { PERSONAL_DATA } from "../kit/cache-control";
+import { PERSONAL_DATA } from "../../platform/cache-control";
 
 @Directive(PERSONAL_DATA)
 @ObjectType({ description: "The person's household, as declared for means-tested programs." })

@@ -1,6 +1,6 @@
 /** Seeds the centers of the network and the synthetic person register. */
-import { insertRows, type Store } from "../kit/store";
-import { CENTERS, CONSORTIUM_KINDS, type CenterSeed } from "../kit/synthetic/centers";
+import { insertRows, type Store } from "../../platform/store";
+import { CENTERS, CONSORTIUM_KINDS, type CenterSeed } from "../../platform/reference/centers";
 import type { SyntheticPerson } from "../kit/synthetic/person";
 
 const CONSORTIUM_NAME: Record<(typeof CONSORTIUM_KINDS)[number], (center: CenterSeed) => string> = {

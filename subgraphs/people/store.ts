@@ -1,7 +1,7 @@
 /** SQL of the people subgraph: its loaders and the persons page query. Reads only people.*. */
 import { rowByKey, rowsByKey } from "../kit/loaders";
-import type { Store } from "../kit/store";
-import { addMonths, todayInKorea } from "../kit/dates";
+import type { Store } from "../../platform/store";
+import { addMonths, todayInKorea } from "../../platform/dates";
 import type { EmploymentCenter, ConsortiumMember } from "./employment-center";
 import type { Person } from "./person";
 import type { PersonFilter } from "./connection";

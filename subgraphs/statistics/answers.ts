@@ -1,6 +1,6 @@
 /** The answers, computed from the persons covered and put under disclosure control. */
 import { NetworkStage, type Program, type ProgramEvent } from "../kit/eligibility";
-import { daysBetween } from "../kit/dates";
+import { daysBetween } from "../../platform/dates";
 import { CHAIN, networkCase } from "../journey/network-case";
 import { countBy, type StatisticsDimension } from "./dimensions";
 import { suppress, type TableCell } from "./disclosure";

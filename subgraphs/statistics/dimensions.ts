@@ -1,6 +1,6 @@
 /** What a person is counted under, for each dimension of a breakdown, on a date. */
 import { registerEnumType } from "type-graphql";
-import { ageOn } from "../kit/dates";
+import { ageOn } from "../../platform/dates";
 import { incomeBand } from "../kit/bands";
 import type { Population } from "./population";
 import { PROGRAM_LIST, PROGRAMS } from "./programs";

@@ -5,7 +5,7 @@
  * pseudonyms join the extracts of one read and mean nothing after it.
  */
 import { randomBytes } from "node:crypto";
-import type { Store } from "../kit/store";
+import type { Store } from "../../platform/store";
 import type { NetworkStage } from "../kit/eligibility";
 import type { Population } from "./population";
 

@@ -4,7 +4,7 @@
  * statistics schema, so any replica answers `reform(id)`. Only the caller who started a job reads it.
  */
 import { randomUUID } from "node:crypto";
-import type { Store } from "../kit/store";
+import type { Store } from "../../platform/store";
 import { reform } from "./answers";
 import type { ParameterChangeValue } from "./reform";
 import { parameterOverrides } from "./reform";

@@ -5,8 +5,8 @@
  */
 import { GraphQLError } from "graphql";
 import { ErrorCode, badUserInput } from "../kit/errors";
-import { ageOn, todayInKorea } from "../kit/dates";
-import { forbidden } from "../kit/security/errors";
+import { ageOn, todayInKorea } from "../../platform/dates";
+import { forbidden } from "../../platform/security/errors";
 import type { SubgraphContext } from "../kit/context";
 import { minCell } from "./disclosure";
 import type { Population } from "./population";

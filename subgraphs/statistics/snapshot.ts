@@ -3,12 +3,12 @@
  * (default 300) the next request starts a new read and is answered from the old snapshot meanwhile.
  * Each new snapshot's current-law eligibility for today is computed at once, in the background.
  */
-import type { Store } from "../kit/store";
+import type { Store } from "../../platform/store";
 import { readPopulation } from "./extract";
 import type { Population } from "./population";
 import { baseline } from "./evaluation";
 import { PROGRAM_LIST } from "./programs";
-import { todayInKorea } from "../kit/dates";
+import { todayInKorea } from "../../platform/dates";
 
 const ttlMs = () => 1000 * Number(process.env.STATISTICS_SNAPSHOT_SECONDS ?? 300);
 

@@ -11,9 +11,9 @@ import { graphql, skipReason, type As } from "../setup/graphql";
 import { firstPerson, personInAllPrograms, type PersonWithRecords } from "../setup/population";
 import { syntheticPerson } from "../../subgraphs/kit/synthetic/person";
 import { devToken } from "../../gateway/auth/dev-token";
-import { AuditChain, genesisHash, rowHash } from "../../subgraphs/kit/audit/chain";
-import { accessRecord, canonicalJson } from "../../subgraphs/kit/audit/record";
-import { inlineParameters, openStore, type Store } from "../../subgraphs/kit/store";
+import { AuditChain, genesisHash, rowHash } from "../../platform/audit/chain";
+import { accessRecord, canonicalJson } from "../../platform/audit/record";
+import { inlineParameters, openStore, type Store } from "../../platform/store";
 
 const run = randomUUID().slice(0, 8);
 const accessUrl = () => inject("accessDatabaseUrl") || inject("databaseUrl");

@@ -16,7 +16,7 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { graphql, skipReason, type As } from "../setup/graphql";
 import { programRecordsOf } from "../setup/population";
-import { loadPseudonymizer, type Pseudonymizer } from "../../subgraphs/kit/security/pseudonym";
+import { loadPseudonymizer, type Pseudonymizer } from "../../platform/security/pseudonym";
 import { personId, syntheticPerson, syntheticPersons, type SyntheticPerson } from "../../subgraphs/kit/synthetic/person";
 import { assetsBand, incomeBand, revenueBand } from "../../subgraphs/kit/bands";
 import { ruleDefinition } from "../../subgraphs/kit/rules/rule";
@@ -24,7 +24,7 @@ import { NESS_RULES } from "../../subgraphs/employment-support/rules/rules";
 import { GUARANTEE_RULES } from "../../subgraphs/job-search-guarantee/rules/rules";
 import { MID_CAREER_RULES } from "../../subgraphs/mid-career/rules/rules";
 import { LEARNING_CARD_RULES } from "../../subgraphs/learning-card/rules/rules";
-import { todayInKorea } from "../../subgraphs/kit/dates";
+import { todayInKorea } from "../../platform/dates";
 
 const analyst: As = { role: "analyst", sub: "analyst-view" };
 const PROGRAMS = ["nationalEmploymentSupport", "jobSearchGuarantee", "midCareerSupport", "learningCard"] as const;

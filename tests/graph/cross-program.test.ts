@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { graphql, resetStatements, skipReason, statementsPerTable } from "../setup/graphql";
 import { syntheticPerson } from "../../subgraphs/kit/synthetic/person";
-import { CENTERS } from "../../subgraphs/kit/synthetic/centers";
-import { ageOn, todayInKorea } from "../../subgraphs/kit/dates";
+import { CENTERS } from "../../platform/reference/centers";
+import { ageOn, todayInKorea } from "../../platform/dates";
 import { trainingCourse } from "../../subgraphs/learning-card/seed";
 import { nessRecordsFor } from "../../subgraphs/employment-support/seed";
 import { personInAllPrograms } from "../setup/population";

@@ -5,7 +5,7 @@
  */
 import { describe, expect, inject, it } from "vitest";
 import { graphql, skipReason } from "../setup/graphql";
-import { addDays, addMonths } from "../../subgraphs/kit/dates";
+import { addDays, addMonths } from "../../platform/dates";
 import { syntheticPerson, syntheticPersons } from "../../subgraphs/kit/synthetic/person";
 import { nessRecordsFor } from "../../subgraphs/employment-support/seed";
 import { jobSearchGuaranteeRecordsFor } from "../../subgraphs/job-search-guarantee/seed";

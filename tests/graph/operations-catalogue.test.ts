@@ -11,8 +11,8 @@ import { readCatalogue, type CatalogueOperation } from "../../operations/catalog
 import { readManifestDir, sha256 } from "../../gateway/shared/safelist";
 import { DEFAULT_PERSISTED_QUERIES_DIR } from "../../gateway/config";
 import { syntheticPerson, syntheticPersons } from "../../subgraphs/kit/synthetic/person";
-import { CENTERS } from "../../subgraphs/kit/synthetic/centers";
-import { ageOn, todayInKorea } from "../../subgraphs/kit/dates";
+import { CENTERS } from "../../platform/reference/centers";
+import { ageOn, todayInKorea } from "../../platform/dates";
 import { programRecordsOf } from "../setup/population";
 
 const catalogue = readCatalogue();

@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { graphql, skipReason } from "../setup/graphql";
 import { syntheticPerson, syntheticPersons } from "../../subgraphs/kit/synthetic/person";
-import { CENTERS } from "../../subgraphs/kit/synthetic/centers";
-import { ageOn, todayInKorea } from "../../subgraphs/kit/dates";
+import { CENTERS } from "../../platform/reference/centers";
+import { ageOn, todayInKorea } from "../../platform/dates";
 import { inject } from "vitest";
 
 describe.skipIf(skipReason())("people through the gateway", () => {

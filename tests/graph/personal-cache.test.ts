@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import pg from "pg";
 import { graphql, resetStatements, skipReason, statementsPerTable, type As } from "../setup/graphql";
 import { firstPerson, personInAllPrograms, type PersonWithRecords } from "../setup/population";
-import { PERSONAL_MAX_AGE_SECONDS } from "../../subgraphs/kit/cache-control";
+import { PERSONAL_MAX_AGE_SECONDS } from "../../platform/cache-control";
 
 const caseQuery = `query CaseFile($id: ID!) { person(id: $id) { name learningCard { card { id balance } } nationalEmploymentSupport { enrollments { id } } eligibilitySummary { program eligible } } }`;
 let own: PersonWithRecords;

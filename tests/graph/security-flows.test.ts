@@ -12,8 +12,8 @@ import { authHeaders, graphql, skipReason, type As } from "../setup/graphql";
 import { personInAllPrograms, type PersonWithRecords } from "../setup/population";
 import { devToken } from "../../gateway/auth/dev-token";
 import { syntheticPersons } from "../../subgraphs/kit/synthetic/person";
-import { CENTERS } from "../../subgraphs/kit/synthetic/centers";
-import { INTERNAL_TOKEN_HEADER, internalTokenSigner } from "../../subgraphs/kit/security/internal-token";
+import { CENTERS } from "../../platform/reference/centers";
+import { INTERNAL_TOKEN_HEADER, internalTokenSigner } from "../../platform/security/internal-token";
 
 const PURPOSE = "job matching";
 let own: PersonWithRecords;

@@ -9,8 +9,8 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { graphql, skipReason, type As } from "../setup/graphql";
 import { firstPerson, personInAllPrograms, type PersonWithRecords } from "../setup/population";
-import { loadPseudonymizer, type Pseudonymizer } from "../../subgraphs/kit/security/pseudonym";
-import { CENTERS } from "../../subgraphs/kit/synthetic/centers";
+import { loadPseudonymizer, type Pseudonymizer } from "../../platform/security/pseudonym";
+import { CENTERS } from "../../platform/reference/centers";
 
 type Caller = "anonymous" | "citizen" | "counsellor" | "analyst" | "partner";
 const CALLERS: Caller[] = ["anonymous", "citizen", "counsellor", "analyst", "partner"];

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import pg from "pg";
 import { graphql, skipReason, type As } from "../setup/graphql";
 import { syntheticPersons } from "../../subgraphs/kit/synthetic/person";
-import { ageOn, todayInKorea } from "../../subgraphs/kit/dates";
+import { ageOn, todayInKorea } from "../../platform/dates";
 import { incomeBand } from "../../subgraphs/kit/bands";
 
 const ANALYST: As = { role: "analyst", sub: "analyst-statistics" };

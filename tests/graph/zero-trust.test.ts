@@ -16,11 +16,11 @@ import { startGateway, type RunningGateway } from "../../gateway/server";
 import { gatewayConfigFromEnv } from "../../gateway/config";
 import { devToken } from "../../gateway/auth/dev-token";
 import { SUBGRAPH_NAMES } from "../../subgraphs";
-import { INTERNAL_TOKEN_HEADER, internalTokenSigner } from "../../subgraphs/kit/security/internal-token";
-import { loadCircumstancesSeal, loadRecordedAccessSeal, Seal } from "../../subgraphs/kit/security/seal";
-import { loadPseudonymizer } from "../../subgraphs/kit/security/pseudonym";
+import { INTERNAL_TOKEN_HEADER, internalTokenSigner } from "../../platform/security/internal-token";
+import { loadCircumstancesSeal, loadRecordedAccessSeal, Seal } from "../../platform/security/seal";
+import { loadPseudonymizer } from "../../platform/security/pseudonym";
 import { syntheticPerson, type SyntheticPerson } from "../../subgraphs/kit/synthetic/person";
-import type { Caller } from "../../subgraphs/kit/security/caller";
+import type { Caller } from "../../platform/security/caller";
 
 /** The program subgraphs and the field each adds to Person. */
 const PROGRAM_FIELDS: Record<string, string> = {

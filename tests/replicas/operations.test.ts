@@ -25,8 +25,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../scripts/stack";
 import { SUBGRAPH_NAMES } from "../../subgraphs";
 import { envPrefix } from "../../subgraphs/kit/subgraph";
-import { startEmbeddedStore, type EmbeddedStore } from "../../subgraphs/kit/embedded-store";
-import { AUDIENCES } from "../../subgraphs/kit/security/caller";
+import { startEmbeddedStore, type EmbeddedStore } from "../../platform/embedded-store";
+import { AUDIENCES } from "../../platform/security/caller";
 import { devToken } from "../../gateway/auth/dev-token";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));

@@ -12,9 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../scripts/stack";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../../subgraphs";
 import { envPrefix } from "../../subgraphs/kit/subgraph";
-import { AUDIENCES } from "../../subgraphs/kit/security/caller";
+import { AUDIENCES } from "../../platform/security/caller";
 import { devToken } from "../../gateway/auth/dev-token";
-import { CENTERS } from "../../subgraphs/kit/synthetic/centers";
+import { CENTERS } from "../../platform/reference/centers";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** Subgraphs with a store of their own (journey has none: it reads what the others send it). */

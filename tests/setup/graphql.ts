@@ -2,8 +2,8 @@
 import { inject } from "vitest";
 import { devToken } from "../../gateway/auth/dev-token";
 import { STAFF_ROLES } from "../../gateway/auth/claims";
-import type { Audience } from "../../subgraphs/kit/security/caller";
-import { CENTERS } from "../../subgraphs/kit/synthetic/centers";
+import type { Audience } from "../../platform/security/caller";
+import { CENTERS } from "../../platform/reference/centers";
 import { Redis } from "ioredis";
 import { publishOperations, sha256 } from "../../gateway/shared/safelist";
 import { RedisKeyValueCache } from "../../gateway/shared/key-value-cache";

@@ -11,7 +11,7 @@ import type { TestProject } from "vitest/node";
 import { freePort, startStack, type Stack } from "../../scripts/stack";
 import { SUBGRAPH_NAMES } from "../../subgraphs";
 import { dropKeys, redisProblem } from "../../scripts/redis-run";
-import { AUDIENCES } from "../../subgraphs/kit/security/caller";
+import { AUDIENCES } from "../../platform/security/caller";
 
 export const TEST_PERSONS = 2_000;
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";

@@ -4,9 +4,9 @@ import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { accessDatabaseUrl } from "../../subgraphs/kit/audit/access-database";
+import { accessDatabaseUrl } from "../../platform/audit/access-database";
 import { callerFromClaims } from "../../gateway/auth/claims";
-import { checkpointSigner, checkpointVerifier } from "../../subgraphs/kit/audit/checkpoint";
+import { checkpointSigner, checkpointVerifier } from "../../platform/audit/checkpoint";
 import { newRequestId } from "../../gateway/request-facts";
 
 describe("audit:verify's access store", () => {

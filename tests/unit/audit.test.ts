@@ -8,11 +8,11 @@ import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openStore, type Store } from "../../subgraphs/kit/store";
-import { AuditChain, genesisHash, rowHash } from "../../subgraphs/kit/audit/chain";
-import { ensureAuditSchema } from "../../subgraphs/kit/audit/migrations";
-import { canonicalJson, type AccessRecord } from "../../subgraphs/kit/audit/record";
-import { formatAuditVerification, verifyAuditLog } from "../../subgraphs/kit/audit/verify";
+import { openStore, type Store } from "../../platform/store";
+import { AuditChain, genesisHash, rowHash } from "../../platform/audit/chain";
+import { ensureAuditSchema } from "../../platform/audit/migrations";
+import { canonicalJson, type AccessRecord } from "../../platform/audit/record";
+import { formatAuditVerification, verifyAuditLog } from "../../platform/audit/verify";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const adminUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";

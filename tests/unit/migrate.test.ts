@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { tmpdir } from "node:os";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { openStore } from "../../subgraphs/kit/store";
-import { migrate } from "../../subgraphs/kit/migrate";
+import { openStore } from "../../platform/store";
+import { migrate } from "../../platform/migrate";
 
 const url = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });

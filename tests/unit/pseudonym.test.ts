@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Pseudonymizer } from "../../subgraphs/kit/security/pseudonym";
+import { Pseudonymizer } from "../../platform/security/pseudonym";
 
 const key = (byte: number) => Buffer.alloc(32, byte);
 

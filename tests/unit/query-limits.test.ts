@@ -17,7 +17,7 @@ import { operationCost } from "../../gateway/limits/query-cost";
 import { documentShapes } from "../../gateway/limits/document-shape";
 import { queryLimitsPlugin, shapeRejection } from "../../gateway/limits/query-limits";
 import { budgetsFromEnv } from "../../gateway/limits/budgets";
-import type { Caller } from "../../subgraphs/kit/security/caller";
+import type { Caller } from "../../platform/security/caller";
 
 const api = Supergraph.build(readFileSync(new URL("../../schema/supergraph.graphql", import.meta.url), "utf8"), { supportedFeatures: null }).apiSchema().toGraphQLJSSchema();
 const budgets = budgetsFromEnv({});

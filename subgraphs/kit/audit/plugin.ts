@@ -16,10 +16,10 @@
  */
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { SubgraphContext } from "../context";
-import { PERSON_ID } from "../synthetic/person";
-import { auditUnavailable } from "../security/errors";
-import type { AuditChain } from "./chain";
-import { ACCESS_EXTENSION, RECORDED_ACCESS_SEAL_SECONDS, accessRecord, type AccessOutcome, type AccessRecord, type SealedRecordedAccess } from "./record";
+import { PERSON_ID } from "../../../platform/reference/person-id";
+import { auditUnavailable } from "../../../platform/security/errors";
+import type { AuditChain } from "../../../platform/audit/chain";
+import { ACCESS_EXTENSION, RECORDED_ACCESS_SEAL_SECONDS, accessRecord, type AccessOutcome, type AccessRecord, type SealedRecordedAccess } from "../../../platform/audit/record";
 
 function recordOf(ctx: SubgraphContext, personIds: Iterable<string>, fields: Iterable<string>, outcome: AccessOutcome): AccessRecord {
   return accessRecord(ctx.caller, ctx.request, ctx.subgraph, personIds, fields, outcome);

@@ -3,7 +3,7 @@
  */
 import type { Program } from "../eligibility";
 import type { Circumstances } from "../circumstances";
-import { ageOn } from "../dates";
+import { ageOn } from "../../../platform/dates";
 import { showParameterValue, type ParameterSet, type ParameterUse } from "./parameters";
 import type { RuleDefinition, RuleOutcomeValue } from "./rule";
 

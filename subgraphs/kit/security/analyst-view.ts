@@ -8,7 +8,7 @@
  */
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { SubgraphContext } from "../context";
-import type { Pseudonymizer } from "./pseudonym";
+import type { Pseudonymizer } from "../../../platform/security/pseudonym";
 import type { Circumstances } from "../circumstances";
 
 /** The birth date that stands for a person's in the analyst's view: the first day of the birth year. */

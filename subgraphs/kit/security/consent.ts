@@ -8,9 +8,9 @@
  * consents concern every program, so no single program owns them.
  */
 import { randomUUID } from "node:crypto";
-import type { Store } from "../store";
+import type { Store } from "../../../platform/store";
 import { rowsByKey } from "../loaders";
-import { todayInKorea } from "../dates";
+import { todayInKorea } from "../../../platform/dates";
 
 const CONSENT_SCHEMA_SQL = `
 select pg_advisory_xact_lock(hashtext('naeil-graph consent schema'));

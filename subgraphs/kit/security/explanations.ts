@@ -11,7 +11,7 @@
 import { assetsBand, incomeBand, revenueBand } from "../bands";
 import { ruleDefinition, type ObservedKind, type RuleOutcomeValue } from "../rules/rule";
 import type { BenefitValue, EligibilityValue } from "../rules/evaluation";
-import type { Caller } from "./caller";
+import type { Caller } from "../../../platform/security/caller";
 
 /** Callers whose explanations are coarsened: analysts (pseudonymised view) and partners. */
 export const coarseExplanations = (caller: Caller): boolean => caller.audience === "analyst" || caller.audience === "partner";

@@ -7,7 +7,7 @@
  */
 import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 import type { SubgraphContext } from "../context";
-import { POLICIES } from "./caller";
+import { POLICIES } from "../../../platform/security/caller";
 
 /** The policies a field's `@policy(policies: [[...], ...])` names: any one inner list, all of it, must hold. */
 function policiesOf(field: { astNode?: { directives?: readonly { name: { value: string }; arguments?: readonly { value: unknown }[] }[] } | null }): string[][] | null {

@@ -12,10 +12,10 @@
  */
 import type { SubgraphContext } from "../context";
 import { badUserInput } from "../errors";
-import { PERSON_ID } from "../synthetic/person";
-import { PROGRAM_SCOPES, type ProgramSubgraph } from "./caller";
+import { PERSON_ID } from "../../../platform/reference/person-id";
+import { PROGRAM_SCOPES, type ProgramSubgraph } from "../../../platform/security/caller";
 import { activeConsentsByPerson, isActive } from "./consent";
-import { consentRequired, forbidden, unauthenticated } from "./errors";
+import { consentRequired, forbidden, unauthenticated } from "../../../platform/security/errors";
 
 export const SIMULATED_ID_PREFIX = "sim:";
 

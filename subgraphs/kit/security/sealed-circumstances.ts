@@ -9,8 +9,8 @@
 import type { SubgraphContext } from "../context";
 import { flattenCircumstances, nestCircumstances, type FlatCircumstances, type SealedCircumstances } from "../circumstances-type";
 import type { Circumstances } from "../circumstances";
-import { PERSON_ID } from "../synthetic/person";
-import { forbidden } from "./errors";
+import { PERSON_ID } from "../../../platform/reference/person-id";
+import { forbidden } from "../../../platform/security/errors";
 
 /** Long enough for the slowest plan between people's fetch and the programs' (timeouts and retries included). */
 export const CIRCUMSTANCES_SEAL_SECONDS = 30;

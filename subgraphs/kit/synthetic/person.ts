@@ -5,9 +5,12 @@
  * region is their employment center's region. Ids are pseudonymous (P + 8 digits): no resident
  * registration number ever enters the graph (PIPA Art. 24-2).
  */
-import { addDays } from "../dates";
-import { CENTERS, type Region } from "./centers";
+import { addDays } from "../../../platform/dates";
+import { CENTERS, type Region } from "../../../platform/reference/centers";
 import { Random, Stream } from "./random";
+import { personId } from "../../../platform/reference/person-id";
+
+export { PERSON_ID, personId } from "../../../platform/reference/person-id";
 
 export const SYNTHETIC_SEED = 20260125;
 /** The synthetic systems of record are a snapshot taken on this date. */
@@ -51,8 +54,6 @@ export interface SyntheticPerson {
   inOtherGovernmentFundedTraining: boolean;
 }
 
-export const PERSON_ID = /^P\d{8}$/;
-export const personId = (index: number): string => `P${String(index).padStart(8, "0")}`;
 
 const SURNAMES: readonly (readonly [string, number])[] = [
   ["김", 21], ["이", 15], ["박", 8], ["최", 5], ["정", 4], ["강", 2], ["조", 2], ["윤", 2], ["장", 2], ["임", 2],

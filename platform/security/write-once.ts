@@ -5,7 +5,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 
 /** Where development keys live unless AUTH_DEV_KEYS_DIR says otherwise (git-ignored). */
-export const DEFAULT_DEV_KEYS_DIR = fileURLToPath(new URL("../../../.data/dev-keys", import.meta.url));
+export const DEFAULT_DEV_KEYS_DIR = fileURLToPath(new URL("../../.data/dev-keys", import.meta.url));
 
 /**
  * The text of `path`, creating it with `create()` first if it does not exist (mode 0600). Creation

@@ -1,7 +1,7 @@
 /** Who accessed a person's data, as the person's access log names it: an organisation, never a person's name. */
 import type { Caller } from "./caller";
 import { partnerById } from "./partners";
-import { CENTERS } from "../synthetic/centers";
+import { CENTERS } from "../reference/centers";
 
 const centerName = new Map(CENTERS.map((c) => [c.id, c.name]));
 
