@@ -83,9 +83,9 @@ for (const kind of ["Deployment", "Service", "NetworkPolicy", "PodDisruptionBudg
 // ---------------------------------------------------------------------------------- Deployments
 
 /** The drain deadline of the process entry points (exitGracefully's graceMs default). */
-const shutdownSource = readFileSync(join(ROOT, "subgraphs/kit/shutdown.ts"), "utf8");
+const shutdownSource = readFileSync(join(ROOT, "platform/shutdown.ts"), "utf8");
 const drainMs = Number(/graceMs\s*=\s*([\d_]+)/.exec(shutdownSource)?.[1].replace(/_/g, "") ?? NaN);
-if (!Number.isFinite(drainMs)) fail("subgraphs/kit/shutdown.ts: cannot find the graceMs default");
+if (!Number.isFinite(drainMs)) fail("platform/shutdown.ts: cannot find the graceMs default");
 
 for (const d of deployments) {
   const where = `Deployment ${d.name} (${d.file})`;

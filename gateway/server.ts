@@ -164,7 +164,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       partnerContractPlugin<GatewayContext>(() => partnerSchema!, (context) => context.caller),
       queryLimitsPlugin<GatewayContext>(budgets, (context) => context.caller, (limit) => metrics.limitRejected.labels(limit).inc()),
       fieldSuggestionsPlugin<GatewayContext>((context) => context?.caller),
-      // Public data only: a person's data carries no cache hint (subgraphs/kit/cache-control.ts).
+      // Public data only: a person's data carries no cache hint (platform/cache-control.ts).
       // The key includes what the caller may see, since authorization shapes the answer.
       responseCachePlugin({
         // A person's data is never cached: an operation reaching it at its root is not looked up
