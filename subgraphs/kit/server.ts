@@ -143,7 +143,9 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
       res.locals.claims = claims;
       next();
     },
-    express.json({ limit: "1mb" }),
+    // Only the gateway's signed requests get here. Its largest: journey's representations of a 100-person
+    // page, four programs' eligibility each with every reason and the parameters used (about 2 MB).
+    express.json({ limit: "4mb" }),
     ...(tracing ? [tracing.middleware] : []),
     expressMiddleware(server, {
       context: async ({ res }) => {
