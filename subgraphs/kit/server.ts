@@ -150,8 +150,10 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
       res.locals.token = token;
       next();
     },
+    // Only the gateway's signed requests get past the token. Its largest: journey's representations of a
+    // 100-person page, four programs' eligibility each with every reason and the parameters used (about 2 MB).
     express.json({
-      limit: "1mb",
+      limit: "4mb",
       verify: (_req, res, raw) => {
         (res as unknown as { locals: Record<string, unknown> }).locals.rawBody = raw;
       },
