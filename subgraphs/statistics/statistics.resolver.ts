@@ -53,7 +53,7 @@ export class StatisticsResolver {
   }
 
   @FieldResolver(() => EligibilityStatistics, { description: "Eligibility for a program on asOf, by the program's own rules: eligible by track, take-up, and the benefits the eligible would receive." })
-  eligibility(@Root() root: PopulationStatistics, @Arg("program", () => Program) program: Program, @Ctx() ctx: SubgraphContext): Promise<EligibilityStatistics> {
+  eligibility(@Root() root: PopulationStatistics, @Arg("program", () => Program, { description: "The program whose rules to apply." }) program: Program, @Ctx() ctx: SubgraphContext): Promise<EligibilityStatistics> {
     read(ctx, "eligibility");
     return eligibility(root.covered, program);
   }
@@ -100,7 +100,7 @@ export class StatisticsResolver {
   @Directive("@authenticated")
   @Directive(POPULATION_POLICY)
   @Query(() => ReformJob, { name: "reform", nullable: true, description: "A reform job started by the caller (null for an unknown id or another caller's job)." })
-  async reformJob(@Arg("id", () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<ReformJob | null> {
+  async reformJob(@Arg("id", () => ID, { description: "The id startReform returned." }) id: string, @Ctx() ctx: SubgraphContext): Promise<ReformJob | null> {
     checkAudience(ctx);
     return reformJob(ctx.store, ctx.caller.subject ?? "anonymous", id);
   }

@@ -207,7 +207,15 @@ export enum ReformStatus {
   DONE = "DONE",
   FAILED = "FAILED",
 }
-registerEnumType(ReformStatus, { name: "ReformStatus", description: "Where a reform job is." });
+registerEnumType(ReformStatus, {
+  name: "ReformStatus",
+  description: "Where a reform job is.",
+  valuesConfig: {
+    RUNNING: { description: "Still evaluating; see progress." },
+    DONE: { description: "Finished; the answer is in result." },
+    FAILED: { description: "Stopped; see error." },
+  },
+});
 
 @ObjectType({ description: "A reform run as a job (startReform): poll it with reform(id)." })
 export class ReformJob {
