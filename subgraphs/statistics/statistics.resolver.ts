@@ -53,7 +53,7 @@ export class StatisticsResolver {
   }
 
   @FieldResolver(() => EligibilityStatistics, { description: "Eligibility for a program on asOf, by the program's own rules: eligible by track, take-up, and the benefits the eligible would receive." })
-  eligibility(@Root() root: PopulationStatistics, @Arg("program", () => Program, { description: "The program whose rules decide eligibility." }) program: Program, @Ctx() ctx: SubgraphContext): Promise<EligibilityStatistics> {
+  eligibility(@Root() root: PopulationStatistics, @Arg("program", () => Program, { description: "The program whose rules to apply." }) program: Program, @Ctx() ctx: SubgraphContext): Promise<EligibilityStatistics> {
     read(ctx, "eligibility");
     return eligibility(root.covered, program);
   }

@@ -211,9 +211,9 @@ registerEnumType(ReformStatus, {
   name: "ReformStatus",
   description: "Where a reform job is.",
   valuesConfig: {
-    RUNNING: { description: "Still evaluating; progress says how far." },
-    DONE: { description: "Finished; result holds the figures." },
-    FAILED: { description: "Stopped; error says why." },
+    RUNNING: { description: "Still evaluating; see progress." },
+    DONE: { description: "Finished; the answer is in result." },
+    FAILED: { description: "Stopped; see error." },
   },
 });
 

@@ -10,6 +10,8 @@ import { graphql, skipReason, type As } from "../setup/graphql";
 import { syntheticPersons } from "../../subgraphs/kit/synthetic/person";
 import { ageOn, todayInKorea } from "../../platform/dates";
 import { incomeBand } from "../../subgraphs/kit/bands";
+import { INTERNAL_TOKEN_HEADER, internalTokenSigner } from "../../platform/security/internal-token";
+import type { Caller } from "../../platform/security/caller";
 
 const ANALYST: As = { role: "analyst", sub: "analyst-statistics" };
 const THRESHOLD = 10;
@@ -195,6 +197,23 @@ describe.skipIf(skipReason())("population statistics", () => {
     const { data, errors } = await graphql(`{ statistics { persons } }`, undefined, { as });
     expect(data).toBeNull();
     expect(errors![0].extensions!.code).toBe(code);
+  });
+
+  it.each([
+    ["a citizen", { audience: "citizen", subject: "P00000001", personId: "P00000001", scopes: [], via: "jwt" }],
+    ["a partner", { audience: "partner", subject: "korea-polytechnics", partnerId: "korea-polytechnics", scopes: ["learning-card:read"], purpose: "training placement", via: "jwt" }],
+  ] as [string, Caller][])("refuses %s at the statistics subgraph itself, past the gateway, with a token the gateway signed", async (_, caller) => {
+    const sign = await internalTokenSigner();
+    const body = JSON.stringify({ query: "{ statistics { persons } }" });
+    const token = sign({ caller, request: { requestId: "statistics-zero-trust", operationName: null, documentHash: "test", clientAddress: null } }, { subgraph: "statistics", body });
+    const response = await fetch(inject("subgraphUrls").statistics, {
+      method: "POST",
+      headers: { "content-type": "application/json", [INTERNAL_TOKEN_HEADER]: token },
+      body,
+    });
+    const answer = (await response.json()) as any;
+    expect(answer.data).toBeNull();
+    expect(answer.errors.map((e: any) => e.extensions.code)).toEqual(["FORBIDDEN"]);
   });
 
   it.skipIf(!inject("redisUrl"))("does not exist for partners", async () => {
