@@ -14,7 +14,7 @@ import { childPort, announceReady } from "./ready";
 export async function serveHive(): Promise<void> {
   // Each internal token names its subgraph: the supergraph says which subgraph a URL is.
   const subgraphAt = new Map(
-    [...readFileSync(process.env.BENCH_SUPERGRAPH_PATH!, "utf8").matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map(([, name, url]) => [url, name]),
+    [...readFileSync(process.env.BENCH_SUPERGRAPH_PATH!, "utf8").matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map(([, name, url]) => [new URL(url).href, name]),
   );
   const gateway = createGatewayRuntime({
     supergraph: process.env.BENCH_SUPERGRAPH_PATH!,
@@ -23,7 +23,7 @@ export async function serveHive(): Promise<void> {
       {
         async onFetch({ url, context, options, setOptions }) {
           const request = (context as { request?: Request } | undefined)?.request;
-          const subgraph = subgraphAt.get(url) ?? "";
+          const subgraph = subgraphAt.get(new URL(url).href) ?? "";
           const extra = await directHeaders(request?.headers.get("authorization"), subgraph, String(options.body ?? ""));
           setOptions({ ...options, headers: { ...options.headers, ...extra } });
         },
