@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { graphql } from "graphql";
 import { Directive, Field, Int, ObjectType, Query, Resolver } from "type-graphql";
 import { buildFederatedSchema } from "../../subgraphs/kit/schema";
-import { IDENTIFIED_ONLY, type Caller } from "../../subgraphs/kit/security/caller";
+import { IDENTIFIED_ONLY, type Caller } from "../../platform/security/caller";
 import { coarseObserved, withholdAmounts } from "../../subgraphs/kit/security/explanations";
 
 @ObjectType()
