@@ -29,6 +29,12 @@ export const RATE_WINDOW_SECONDS = 60;
 /** Parse-time limits, the same for everyone (a document is parsed before its caller's budget applies). */
 export const MAX_TOKENS = 10_000;
 export const MAX_DIRECTIVES = 20;
+/**
+ * Fields under one response name in one selection set, fragments expanded. graphql-js validation
+ * compares every pair of them (overlapping fields): 300 `persons(first: n) { totalCount }` with
+ * differing arguments took seconds. A real document repeats a name a few times (in fragments).
+ */
+export const MAX_REPEATS = 16;
 export const MAX_BODY = "512kb";
 
 export function budgetsFromEnv(env = process.env): Record<Audience, Budget> {
