@@ -107,6 +107,8 @@ export default async function setup(project: TestProject) {
         ...Object.fromEntries(AUDIENCES.map((a) => [`RATE_LIMIT_${a.toUpperCase()}`, "1000000"])),
       },
       output: "quiet",
+      // A busy (shared CI) machine may need minutes to start six processes.
+      readyTimeoutMs: 600_000,
     });
   } catch (error) {
     await database?.drop();
