@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSchema, parse, specifiedRules, type ValidationRule } from "graphql";
+import { buildSchema, getIntrospectionQuery, parse, specifiedRules, type ValidationRule } from "graphql";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
@@ -94,6 +94,11 @@ describe("cost of what the execution will do", () => {
     const query = `query($n: Int = 200) { ${Array.from({ length: 15 }, (_, i) => `c${i}: trainingCourses(first: $n) { id title }`).join(" ")} }`;
     expect(cost(query)).toBe(15 * (1 + 200 * 2));
     expect(cost("{ trainingCourses { id } }")).toBe(1 + 50 * 1); // the schema's default page, 50
+  });
+
+  it("does not charge introspection, which reads the schema and not the data", () => {
+    expect(cost(getIntrospectionQuery())).toBe(0);
+    expect(cost("{ __typename employmentCenters { __typename id } }")).toBe(1 + (1 + 40 * 2));
   });
 
   it("refuses variables that do not fit their types as execution would", () => {
