@@ -21,6 +21,11 @@ export interface DocumentShape {
   /** Levels of nested selection sets below the root (a root field with no selection: 1). */
   depth: number;
   directives: number;
+  /**
+   * Most fields answering to one response name in one selection set (fragments expanded): validation
+   * compares every pair of them, with their arguments and sub-selections.
+   */
+  repeats: number;
 }
 
 interface SetShape {
@@ -30,9 +35,13 @@ interface SetShape {
   aliases: number;
   depth: number;
   directives: number;
+  /** Response names of the fields directly in this selection set (through fragments), with how many answer to each. */
+  names: Map<string, number>;
+  /** Most fields under one response name in this selection set or any below it. */
+  repeats: number;
 }
 
-const EMPTY: SetShape = { direct: 0, fields: 0, aliases: 0, depth: 0, directives: 0 };
+const EMPTY: SetShape = { direct: 0, fields: 0, aliases: 0, depth: 0, directives: 0, names: new Map(), repeats: 0 };
 const INTROSPECTION = new Set(["__schema", "__type"]);
 
 export function documentShapes(document: DocumentNode): Map<OperationDefinitionNode, DocumentShape> {
@@ -54,28 +63,36 @@ export function documentShapes(document: DocumentNode): Map<OperationDefinitionN
   };
 
   const setShape = (selectionSet: SelectionSetNode): SetShape => {
-    const shape = { ...EMPTY };
+    const shape: SetShape = { ...EMPTY, names: new Map() };
+    const name = (responseName: string, count: number) => {
+      const total = (shape.names.get(responseName) ?? 0) + count;
+      shape.names.set(responseName, total);
+      shape.repeats = Math.max(shape.repeats, total);
+    };
     for (const selection of selectionSet.selections) {
       shape.directives += selection.directives?.length ?? 0;
-      let inner: SetShape;
       if (selection.kind === Kind.FIELD) {
         shape.direct += 1;
         shape.fields += 1;
         if (selection.alias) shape.aliases += 1;
+        name(selection.alias?.value ?? selection.name.value, 1);
         const below = selection.selectionSet ? setShape(selection.selectionSet) : EMPTY;
         const depth = INTROSPECTION.has(selection.name.value) ? 1 : 1 + below.depth;
         shape.fields += below.fields;
         shape.aliases += below.aliases;
         shape.directives += below.directives;
         shape.depth = Math.max(shape.depth, depth);
+        shape.repeats = Math.max(shape.repeats, below.repeats);
         continue;
       }
-      inner = selection.kind === Kind.FRAGMENT_SPREAD ? fragmentShape(selection.name.value) : setShape(selection.selectionSet);
+      const inner = selection.kind === Kind.FRAGMENT_SPREAD ? fragmentShape(selection.name.value) : setShape(selection.selectionSet);
       shape.direct += inner.direct;
       shape.fields += inner.fields;
       shape.aliases += inner.aliases;
       shape.directives += inner.directives;
       shape.depth = Math.max(shape.depth, inner.depth);
+      shape.repeats = Math.max(shape.repeats, inner.repeats);
+      for (const [responseName, count] of inner.names) name(responseName, count);
     }
     return shape;
   };
@@ -83,8 +100,8 @@ export function documentShapes(document: DocumentNode): Map<OperationDefinitionN
   const shapes = new Map<OperationDefinitionNode, DocumentShape>();
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
-    const { direct, fields, aliases, depth, directives } = setShape(definition.selectionSet);
-    shapes.set(definition, { rootFields: direct, fields, aliases, depth, directives: directives + (definition.directives?.length ?? 0) });
+    const { direct, fields, aliases, depth, directives, repeats } = setShape(definition.selectionSet);
+    shapes.set(definition, { rootFields: direct, fields, aliases, depth, directives: directives + (definition.directives?.length ?? 0), repeats });
   }
   return shapes;
 }

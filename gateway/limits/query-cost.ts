@@ -9,8 +9,9 @@
  *     on a Relay connection it sizes the connection's `edges`/`nodes`, which then count once;
  *   - a list without a page argument: the size configured for it (LIST_SIZES, what the data holds),
  *     else DEFAULT_LIST_SIZE.
+ * Introspection costs nothing here: it reads the schema, and the field limit bounds it.
  */
-import { GraphQLError, getNamedType, getNullableType, isListType, isCompositeType, type DocumentNode, type GraphQLField, type GraphQLSchema } from "graphql";
+import { GraphQLError, getNamedType, getNullableType, isIntrospectionType, isListType, isCompositeType, type DocumentNode, type GraphQLField, type GraphQLSchema } from "graphql";
 import { createRequire } from "node:module";
 import type { ComplexityEstimator, getComplexity as GetComplexity } from "graphql-query-complexity";
 
@@ -49,6 +50,8 @@ function pageSize(field: GraphQLField<unknown, unknown>, args: Record<string, un
 
 export function listSizeEstimator(listSizes: Record<string, number> = LIST_SIZES, defaultSize = DEFAULT_LIST_SIZE): ComplexityEstimator {
   return ({ type, field, args, childComplexity }) => {
+    // Introspection reads the schema, not the data (its size is bounded by the field limit).
+    if (field.name === "__schema" || field.name === "__type" || isIntrospectionType(type)) return 0;
     if (!isCompositeType(getNamedType(field.type))) return 1;
     const page = pageSize(field, args);
     const isList = isListType(getNullableType(field.type));

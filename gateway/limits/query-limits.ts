@@ -13,7 +13,7 @@
 import { GraphQLError, type DocumentNode } from "graphql";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Audience, Caller } from "../../platform/security/caller";
-import { MAX_DIRECTIVES, type Budget } from "./budgets";
+import { MAX_DIRECTIVES, MAX_REPEATS, type Budget } from "./budgets";
 import { documentShapes, type DocumentShape } from "./document-shape";
 import { operationCost } from "./query-cost";
 import { documentMemo } from "../document-memo";
@@ -44,9 +44,8 @@ export interface Rejection {
 
 /** The first limit the document's shape breaks for this budget, if any. Every operation of the document counts (validation reads them all). */
 export function shapeRejection(shapes: Iterable<DocumentShape>, budget: Budget): Rejection | null {
-  let fields = 0;
-  for (const shape of shapes) {
-    fields += shape.fields;
+  const all = [...shapes];
+  for (const shape of all) {
     const checks: [string, number, number][] = [
       ["rootFields", budget.rootFields, shape.rootFields],
       ["depth", budget.depth, shape.depth],
@@ -55,7 +54,10 @@ export function shapeRejection(shapes: Iterable<DocumentShape>, budget: Budget):
     ];
     for (const [limit, max, measured] of checks) if (measured > max) return { limit, max, measured };
   }
-  return fields > budget.fields ? { limit: "fields", max: budget.fields, measured: fields } : null;
+  const fields = all.reduce((sum, shape) => sum + shape.fields, 0);
+  if (fields > budget.fields) return { limit: "fields", max: budget.fields, measured: fields };
+  const repeats = Math.max(0, ...all.map((shape) => shape.repeats));
+  return repeats > MAX_REPEATS ? { limit: "repeats", max: MAX_REPEATS, measured: repeats } : null;
 }
 
 export function queryLimitsPlugin<Context extends object>(

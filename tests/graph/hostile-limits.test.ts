@@ -48,13 +48,13 @@ describe.skipIf(skipReason())("limits count what executes", () => {
     // node: 1 + id, name, age (3)
     //   + learningCard 1 + enrollments (1 + 10 x (status 1 + course (1 + title + provider = 3))) = 42
     //   + timeline (1 + 10 x 4) = 41 + nationalEmploymentSupport 1 + enrollments (1 + 10 x 4) = 42  -> 129
-    // edges 1 + 129 = 130; persons 1 + 100 x 130 = 13,001; ten pages 130,010 > 100,000
+    // edges 1 + 129 = 130; persons 1 + 100 x 130 = 13,001; ten pages 130,010 > 50,000
     const node = "id name age learningCard { enrollments { status course { title provider } } } timeline { date program kind description } nationalEmploymentSupport { enrollments { track status stage appliedOn } }";
     const pages = (first: string) => Array.from({ length: 10 }, (_, i) => `p${i}: persons(first: ${first}) { edges { node { ${node} } } }`).join(" ");
     for (const query of [`{ ${pages("100")} }`, `query Pages($f: Int = 100) { ${pages("$f")} }`]) {
       const { status, errors } = await graphql(query);
       expect(status).toBe(400);
-      expect(limit(errors)).toEqual([{ code: "QUERY_LIMIT_EXCEEDED", limit: "cost", max: 100_000, measured: 130_010 }]);
+      expect(limit(errors)).toEqual([{ code: "QUERY_LIMIT_EXCEEDED", limit: "cost", max: 50_000, measured: 130_010 }]);
     }
   });
 
@@ -71,6 +71,21 @@ describe.skipIf(skipReason())("limits count what executes", () => {
     const citizen = await graphql(`{ ${persons} }`, undefined, { as: { role: "citizen", sub: "P00000001" } });
     expect(citizen.status).toBe(400);
     expect(limit(citizen.errors)).toEqual([{ code: "QUERY_LIMIT_EXCEEDED", limit: "cost", max: 5000, measured: 10 * (1 + 20 * (1 + (1 + 1 + 1 + 41))) }]);
+  });
+
+  it("refuses an analyst's twelve 100-person pages with every program, over the capacity the budget is sized on", async () => {
+    // node: id age (2) + NESS 1 + (enrollments 1 + 10 x 4) + (eligibility 1 + 2) = 45; JSG 1 + (1 + 10 x 2) + (1 + 1) = 24;
+    // mid-career 1 + (1 + 10 x 2) + (1 + 1) = 24; learning card 1 + (card 1 + 2) + (1 + 1) = 6;
+    // timeline 1 + 10 x 4 = 41; networkCase 1 + 3 = 4 -> node 1 + 146 = 147; edges 148; page 1 + 100 x 148 = 14,801
+    const node = `id age nationalEmploymentSupport { enrollments { track status stage appliedOn } eligibility { eligible track } }
+      jobSearchGuarantee { participations { status currentPhase } eligibility { eligible } }
+      midCareerSupport { careerDesignSessions { heldOn kind } eligibility { eligible } }
+      learningCard { card { balance status } eligibility { eligible } }
+      timeline { date program kind description } networkCase { stage nextStage nextProgram }`;
+    const pages = Array.from({ length: 12 }, (_, i) => `p${i}: persons(first: 100, filter: { minAge: ${20 + i} }) { edges { node { ${node} } } }`).join(" ");
+    const { status, errors } = await graphql(`{ ${pages} }`, undefined, { as: { role: "analyst" } });
+    expect(status).toBe(400);
+    expect(limit(errors)).toEqual([{ code: "QUERY_LIMIT_EXCEEDED", limit: "cost", max: 50_000, measured: 12 * 14_801 }]);
   });
 
   it("refuses 900 sibling fields before validating them", async () => {

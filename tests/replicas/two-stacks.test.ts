@@ -32,7 +32,7 @@ interface Graph {
 async function startGraph(persons: number): Promise<Graph> {
   const ports = {} as Graph["ports"];
   for (const name of [...SUBGRAPH_NAMES, "gateway", "operations", "store"] as const) ports[name] = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, APOLLO_TELEMETRY_DISABLED: "1", NAEIL_DEBUG_STATEMENTS: "1", PERSONAL_CACHE_SECONDS: "0" };
+  const env: NodeJS.ProcessEnv = { ...process.env, APOLLO_TELEMETRY_DISABLED: "1", NAEIL_DEBUG_STATEMENTS: "1", PERSONAL_CACHE_SECONDS: "0", SUBGRAPH_TIMEOUT_MS: "60000" };
   for (const key of ["DATABASE_URL", "ACCESS_DATABASE_URL", "REDIS_URL", "REDIS_KEY_PREFIX", "OTEL_EXPORTER_OTLP_ENDPOINT", "SUPERGRAPH_PATH", "NAEIL_SECURITY", "SEED_PERSONS"]) delete env[key];
   for (const name of SUBGRAPH_NAMES) {
     env[`${envPrefix(name)}_PORT`] = String(ports[name]);

@@ -107,7 +107,7 @@ export default async function setup(project: TestProject) {
         ...Object.fromEntries(AUDIENCES.map((a) => [`RATE_LIMIT_${a.toUpperCase()}`, "1000000"])),
       },
       output: "quiet",
-      // Several suites may share a 2-core machine: a slow start is not a failure.
+      // A busy (shared CI) machine may need minutes to start six processes.
       readyTimeoutMs: 600_000,
     });
   } catch (error) {

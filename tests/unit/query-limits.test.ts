@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSchema, parse, specifiedRules, type ValidationRule } from "graphql";
+import { buildSchema, getIntrospectionQuery, parse, specifiedRules, type ValidationRule } from "graphql";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
@@ -42,7 +42,7 @@ describe("document shape (before validation)", () => {
   it("counts depth and fields through fragments spread in fragments, each as often as it is spread", () => {
     const [shape] = shapeOf("{ ...A } fragment A on Query { a: employmentCenters { ...B } b: employmentCenters { ...B } } fragment B on EmploymentCenter { persons { edges { node { id name } } } }");
     // a, b; each: persons, edges, node, id, name
-    expect(shape).toEqual({ rootFields: 2, fields: 12, aliases: 2, depth: 5, directives: 0 });
+    expect(shape).toEqual({ rootFields: 2, fields: 12, aliases: 2, depth: 5, directives: 0, repeats: 1 });
   });
 
   it("measures fragments that multiply each other as the operation they expand to, in linear time", () => {
@@ -53,10 +53,22 @@ describe("document shape (before validation)", () => {
     expect(shapeRejection([shape], budgets.analyst)).toMatchObject({ limit: "rootFields" });
   });
 
+  it("bounds how often one response name is repeated in a selection set, through fragments", () => {
+    // Validation compares every pair of same-named fields: 300 with differing arguments took seconds.
+    const repeated = `{ employmentCenters { ${Array.from({ length: 100 }, (_, i) => `persons(first: ${i % 7}) { totalCount }`).join(" ")} } }`;
+    expect(shapeRejection(shapeOf(repeated), budgets.analyst)).toEqual({ limit: "repeats", max: 16, measured: 100 });
+    const throughFragments = `{ employmentCenters { ...A ...B ... on EmploymentCenter { id } } } fragment A on EmploymentCenter { id ...B } fragment B on EmploymentCenter { ${Array.from({ length: 8 }, () => "id").join(" ")} }`;
+    // id: 1 (inline) + A (1 + 8) + B (8) = 18
+    expect(shapeRejection(shapeOf(throughFragments), budgets.analyst)).toEqual({ limit: "repeats", max: 16, measured: 18 });
+    expect(shapeRejection(shapeOf("{ employmentCenters { id ...A } } fragment A on EmploymentCenter { id name }"), budgets.anonymous)).toBeNull();
+  });
+
   it("bounds the fields of a document for each audience", () => {
     const siblings = `{ employmentCenters { ${Array.from({ length: 900 }, () => "id").join(" ")} } }`;
     expect(shapeRejection(shapeOf(siblings), budgets.anonymous)).toEqual({ limit: "fields", max: 300, measured: 901 });
-    expect(shapeRejection(shapeOf(siblings), budgets.analyst)).toBeNull();
+    expect(shapeRejection(shapeOf(siblings), budgets.analyst)).toEqual({ limit: "repeats", max: 16, measured: 900 });
+    const distinct = `{ employmentCenters { ${Array.from({ length: 900 }, (_, i) => `f${i}: id`).join(" ")} } }`;
+    expect(shapeRejection(shapeOf(distinct), { ...budgets.analyst, aliases: 1000 })).toBeNull();
   });
 });
 
@@ -82,6 +94,11 @@ describe("cost of what the execution will do", () => {
     const query = `query($n: Int = 200) { ${Array.from({ length: 15 }, (_, i) => `c${i}: trainingCourses(first: $n) { id title }`).join(" ")} }`;
     expect(cost(query)).toBe(15 * (1 + 200 * 2));
     expect(cost("{ trainingCourses { id } }")).toBe(1 + 50 * 1); // the schema's default page, 50
+  });
+
+  it("does not charge introspection, which reads the schema and not the data", () => {
+    expect(cost(getIntrospectionQuery())).toBe(0);
+    expect(cost("{ __typename employmentCenters { __typename id } }")).toBe(1 + (1 + 40 * 2));
   });
 
   it("refuses variables that do not fit their types as execution would", () => {
