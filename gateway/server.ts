@@ -4,11 +4,10 @@
  *   security     authentication, schema-declared authorization, partner contract
  *   shared state Redis for APQ, the response cache, the safelist and rate limits (in memory without it)
  *   limits       body size, batching off, tokens, per-audience depth/aliases/root fields/cost
- *   resilience   per-subgraph timeout, retries, circuit breaker (program-data-source.ts)
+ *   resilience   per-subgraph timeout, retries, circuit breaker (subgraph-data-source.ts)
  *   operations   /health, /ready; /metrics on the operations port; JSON logs, graceful drain
  */
 import http from "node:http";
-import { readFileSync } from "node:fs";
 import express from "express";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
@@ -16,23 +15,20 @@ import { ApolloServerPluginUsageReportingDisabled, ApolloServerPluginSchemaRepor
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloGateway } from "@apollo/gateway";
-import type { GatewayInterface } from "@apollo/server-gateway-interface";
-import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from "graphql";
+import type { DocumentNode, OperationDefinitionNode } from "graphql";
 import type { GatewayConfig } from "./config";
 import { contextFactory, type GatewayContext } from "./context";
-import { ProgramDataSource } from "./program-data-source";
+import { SubgraphDataSource } from "./subgraph-data-source";
 import { loadRecordedAccessSeal } from "../platform/security/seal";
 import { subgraphPolicy, subgraphPolicyFromEnv } from "./resilience/subgraph-policy";
 import { internalTokenSigner } from "../platform/security/internal-token";
-import { readRequirements, selectsProtectedRootField, type Requirements } from "./authorization/requirements";
+import { selectsProtectedRootField } from "./authorization/requirements";
 import { documentMemo } from "./document-memo";
-import { authorizingExecutor } from "./authorization/executor";
-import { contractSchema } from "./contract/schema";
+import { securedGateway } from "./authorization/secured-gateway";
 import { partnerContractPlugin } from "./contract/plugin";
-import { contractIntrospection } from "./contract/introspection";
 import { securityOff } from "../platform/security/switch";
 import { watchedSupergraph } from "./supergraph-source";
-import { connectRedis, isRedisUp, type SharedRedis } from "./shared/redis";
+import { connectRedis, type SharedRedis } from "./shared/redis";
 import { sharedCache } from "./shared/key-value-cache";
 import { Safelist, readManifestDir, safelistPlugin } from "./shared/safelist";
 import { RateLimits } from "./limits/rate-limit";
@@ -47,8 +43,10 @@ import { jsonErrorHandler } from "./http-errors";
 import { startTracing } from "../platform/tracing";
 import { startPersonalCache } from "./shared/personal-cache";
 import { noStoreForPersonalData } from "./shared/no-store";
-import { startOperationsServer, type Readiness } from "./observability/operations-server";
-import { anonymousIntrospection, introspectionPolicyFromEnv, publicSchema } from "./contract/introspection-policy";
+import { startOperationsServer } from "./observability/operations-server";
+import { readinessCheck } from "./observability/readiness";
+import { servicesOf, type SubgraphService } from "./supergraph-services";
+import { introspectionPolicyFromEnv } from "./contract/introspection-policy";
 import { corsMiddleware, corsOriginsFromEnv } from "./http/cors";
 import { explorerEnabledFromEnv, explorerRoutes } from "./explorer/routes";
 import { readCatalogue } from "../operations/catalogue";
@@ -65,18 +63,13 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-/** The service names and URLs declared in a supergraph (join__Graph enum values). */
-export function subgraphsOf(supergraphSdl: string): { name: string; url: string }[] {
-  return [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map((m) => ({ name: m[1], url: m[2] }));
-}
+export { subgraphsOf } from "./supergraph-services";
 
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const log = createLogger("gateway");
   const tracing = startTracing("gateway");
   const metrics = new GatewayMetrics();
   const insecure = securityOff(process.env, "gateway");
-  const services = subgraphsOf(readFileSync(config.supergraphPath, "utf8")).map(({ name, url }) => ({ name, url: config.subgraphUrls[name] ?? url }));
-  const urlOf = Object.fromEntries(services.map((s) => [s.name, s.url]));
   const policyOptions = subgraphPolicyFromEnv();
   const recordedAccess = await loadRecordedAccessSeal();
   const introspection = introspectionPolicyFromEnv();
@@ -93,38 +86,21 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         metrics.circuit.labels(name).set(worst === "closed" ? 0 : worst === "half-open" ? 1 : 2);
         log.warn({ subgraph: name, audience, circuit: state }, "circuit breaker");
       });
-      return new ProgramDataSource(name, urlOf[name] ?? url ?? "", policy, metrics, recordedAccess);
+      return new SubgraphDataSource(name, config.subgraphUrls[name] ?? url ?? "", policy, metrics, recordedAccess);
     },
   });
 
-  // Authorization and the partner contract follow the supergraph as it is reloaded.
-  let requirements: Requirements = new Map();
-  let apiSchema: GraphQLSchema | undefined;
-  let partnerSchema: GraphQLSchema | undefined;
-  let anonymousSchema: GraphQLSchema | undefined;
-  gateway.onSchemaLoadOrUpdate(({ apiSchema: schema, coreSupergraphSdl }) => {
-    requirements = readRequirements(coreSupergraphSdl);
-    apiSchema = schema;
-    partnerSchema = contractSchema(schema, coreSupergraphSdl);
-    anonymousSchema = undefined; // the public part, made when first introspected
+  // The subgraphs the supergraph declares now (for /ready), read again on every reload.
+  let services: SubgraphService[] = [];
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+    services = servicesOf(coreSupergraphSdl, config.subgraphUrls);
   });
+  const callerOf = (context: unknown) => (context as GatewayContext).caller;
+  const secured = securedGateway(gateway, { insecure, introspection, callerOf });
   const personalOperation = documentMemo<boolean>();
   /** Whether an operation reads a person's data (a protected root field), once per document. */
   const isPersonal = (document: DocumentNode, operation: OperationDefinitionNode) =>
-    personalOperation(document, operation.name?.value ?? "", () => selectsProtectedRootField(operation, requirements));
-  const callerOf = (context: unknown) => (context as GatewayContext).caller;
-  // @apollo/gateway does not enforce @authenticated, @requiresScopes and @policy: this wrapper does, before planning.
-  const securedGateway: GatewayInterface = {
-    async load(options) {
-      const { schema, executor } = await gateway.load(options);
-      if (insecure) return { schema, executor };
-      const authorizing = authorizingExecutor(executor, () => apiSchema!, () => requirements, callerOf);
-      const byAudience = contractIntrospection(authorizing, () => partnerSchema!, callerOf);
-      return { schema, executor: anonymousIntrospection(byAudience, introspection, () => (anonymousSchema ??= publicSchema(apiSchema!, requirements)), callerOf) };
-    },
-    onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
-    stop: () => gateway.stop(),
-  };
+    personalOperation(document, operation.name?.value ?? "", () => selectsProtectedRootField(operation, secured.requirements()));
 
   let redis: SharedRedis | null = null;
   if (config.redisUrl) redis = connectRedis(config.redisUrl, (message) => log.info(message));
@@ -144,7 +120,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   app.set("trust proxy", process.env.TRUST_PROXY ?? "loopback");
   const httpServer = http.createServer(app);
   const server = new ApolloServer<GatewayContext>({
-    gateway: securedGateway,
+    gateway: secured.gateway,
     cache,
     persistedQueries: { ttl: 24 * 3600 },
     includeStacktraceInErrorResponses: false,
@@ -161,7 +137,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       ApolloServerPluginLandingPageDisabled(),
       observabilityPlugin(metrics, log),
       safelistPlugin<GatewayContext>(safelist, (context) => context.caller),
-      partnerContractPlugin<GatewayContext>(() => partnerSchema!, (context) => context.caller),
+      partnerContractPlugin<GatewayContext>(secured.partnerSchema, (context) => context.caller),
       queryLimitsPlugin<GatewayContext>(budgets, (context) => context.caller, (limit) => metrics.limitRejected.labels(limit).inc()),
       fieldSuggestionsPlugin<GatewayContext>((context) => context?.caller),
       // Public data only: a person's data carries no cache hint (platform/cache-control.ts).
@@ -186,25 +162,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   app.get("/health", (_req, res) => {
     res.json({ status: "alive" });
   });
-  const readiness = async (): Promise<Readiness> => {
-    const checks = await Promise.all(
-      services.map(async ({ name, url }) => {
-        try {
-          const response = await fetch(url.replace(/\/graphql$/, "/ready"), { signal: AbortSignal.timeout(2000) });
-          return [name, response.ok ? "ready" : `not ready (HTTP ${response.status})`] as const;
-        } catch {
-          return [name, "unreachable"] as const;
-        }
-      }),
-    );
-    // Ready while any subgraph is: the gateway answers the rest with located SUBGRAPH_UNAVAILABLE
-    // errors, and one program's outage must not take every replica out of its Service.
-    const up = checks.filter(([, state]) => state === "ready").length;
-    const status = up === checks.length ? "ready" : up > 0 ? "degraded" : "unavailable";
-    // Redis is reported, not required: without it the gateway serves on with per-replica state.
-    const sharedState = !redis ? "in memory (no REDIS_URL)" : isRedisUp(redis) ? "redis" : "redis unreachable: per-replica fallback";
-    return { status: up > 0 ? 200 : 503, body: { status, subgraphs: Object.fromEntries(checks), sharedState } };
-  };
+  const readiness = readinessCheck(() => services, redis);
   app.get("/ready", async (_req, res) => {
     const { status, body } = await readiness();
     res.status(status).json(body);

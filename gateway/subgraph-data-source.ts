@@ -78,7 +78,7 @@ function restrictCachePolicy(options: ProcessOptions, cacheControl: string | nul
   policy.restrict(hint as Parameters<typeof policy.restrict>[0]);
 }
 
-export class ProgramDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly serviceName: string,
     url: string,
