@@ -48,7 +48,7 @@ describe.skipIf(skipReason())("the explorer over HTTP", () => {
       expect(content.trim()).toBe("");
       expect(attributes).toMatch(/src="\/explorer\/assets\//);
     }
-    const references = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    const references = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]).filter((r) => r !== "data:,");
     for (const reference of references) {
       expect(reference.startsWith("/explorer/assets/")).toBe(true);
       const asset = await fetch(new URL(reference, pageUrl()));
@@ -152,7 +152,7 @@ describe.skipIf(skipReason())("the explorer in a browser, offline", () => {
       await page.waitForFunction((name) => document.querySelector(".result-window")?.textContent?.includes(name), { timeout: 120_000 }, person.name);
       const answer = await page.$eval(".result-window", (element) => (element as HTMLElement).innerText.replace(/\u00a0/g, " "));
       expect(answer).toContain(`"name": "${person.name}"`);
-      expect(answer).toContain('"networkCase"');
+      expect(answer).toContain(`"name": "Chuncheon Employment Center"`);
       expect(answer).not.toContain("UNAUTHENTICATED");
 
       // The schema's docs, from introspection with that token.
