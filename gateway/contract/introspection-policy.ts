@@ -6,13 +6,14 @@
  *   signed-in      as on, but anonymous callers may not introspect at all.
  *   off            nobody (the default when NODE_ENV=production); the checked-in schema files remain.
  * What a caller can introspect is what it can use: the public part is the API schema less every
- * field with an @authenticated, @requiresScopes or @policy requirement (the same requirements the
- * gateway enforces), pruned of what nothing reaches any more.
+ * field whose @authenticated, @requiresScopes or @policy requirement an anonymous caller does not
+ * meet (the same test the gateway enforces), pruned of what nothing reaches any more.
  */
 import { GraphQLError, execute, type GraphQLSchema } from "graphql";
 import { MapperKind, mapSchema, pruneSchema } from "@graphql-tools/utils";
 import type { GatewayExecutor } from "@apollo/server-gateway-interface";
-import type { Caller } from "../../platform/security/caller";
+import { anonymousCaller, type Caller } from "../../platform/security/caller";
+import { grantsOf, refusal } from "../authorization/grants";
 import type { Requirements } from "../authorization/requirements";
 import { rootSelection } from "./introspection";
 
@@ -24,9 +25,13 @@ export function introspectionPolicyFromEnv(env: NodeJS.ProcessEnv = process.env)
   return value;
 }
 
-/** The API schema less every field an anonymous caller may not use. */
+/** The API schema less every field an anonymous caller may not use (the authorizing executor's own test). */
 export function publicSchema(apiSchema: GraphQLSchema, requirements: Requirements): GraphQLSchema {
-  const open = (typeName: string, fieldName: string) => !requirements.has(`${typeName}.${fieldName}`);
+  const anonymous = grantsOf(anonymousCaller());
+  const open = (typeName: string, fieldName: string) => {
+    const requirement = requirements.get(`${typeName}.${fieldName}`);
+    return !requirement || refusal(requirement, anonymous) === null;
+  };
   return pruneSchema(
     mapSchema(apiSchema, {
       [MapperKind.OBJECT_FIELD]: (config, fieldName, typeName) => (open(typeName, fieldName) ? config : null),

@@ -25,7 +25,7 @@ export const EXPLORER_CSP = [
   "script-src 'self'",
   "worker-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "font-src 'self'",
+  "font-src 'self' data:",
   "img-src 'self' data:",
   "connect-src 'self'",
   "base-uri 'none'",
@@ -54,6 +54,7 @@ function page(endpoint: string, assets: string, operations: CatalogueOperation[]
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>naeil-graph explorer</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${assets}/${EXPLORER_FILES.style}">
 <script type="application/json" id="explorer-config">${jsonForHtml(config)}</script>
 <script type="module" src="${assets}/${EXPLORER_FILES.script}"></script>
@@ -120,7 +121,7 @@ export function explorerRoutes(options: { endpoint: string; operations: Catalogu
     }
     securityHeaders(res);
     res.setHeader("cache-control", "public, max-age=31536000, immutable");
-    res.sendFile(join(dir, file));
+    res.sendFile(join(dir, file), { dotfiles: "allow" });
   });
   return router;
 }

@@ -9,6 +9,7 @@ import { GraphiQL } from "graphiql";
 import { explorerPlugin } from "@graphiql/plugin-explorer";
 import "graphiql/style.css";
 import "@graphiql/plugin-explorer/style.css";
+import "./page.css";
 
 interface ExplorerOperation {
   name: string;
@@ -52,11 +53,16 @@ const defaultTabs = shown.map((o) => ({
   variables: o.variables ? JSON.stringify(o.variables, null, 2) : undefined,
 }));
 
+// GraphiQL opens the first default tab without its variables unless they are also given as initialVariables
+// (only on a first visit: afterwards the tabs come from the browser's storage).
+const firstVisit = localStorage.getItem("graphiql:tabState") === null;
+
 createRoot(document.getElementById("explorer")!).render(
   <GraphiQL
     fetcher={fetcher}
     plugins={[explorerPlugin()]}
     defaultTabs={defaultTabs.length ? defaultTabs : undefined}
+    initialVariables={firstVisit ? defaultTabs[0]?.variables : undefined}
     defaultEditorToolsVisibility="headers"
     shouldPersistHeaders={false}
     isHeadersEditorEnabled
