@@ -40,7 +40,7 @@ export type EligibilityTrack =
   /** Mid-Career Career Support Program: a work experience placement. */
   | 'WORK_EXPERIENCE';
 
-/** Current work status. Working under 15 hours a week still counts as unemployed for the programs. */
+/** Current work status. Some programs count a short working week as unemployed (see their published criteria). */
 export type EmploymentStatus =
   /** Employed by an employer (임금근로자). */
   | 'EMPLOYED'
@@ -48,7 +48,7 @@ export type EmploymentStatus =
   | 'SELF_EMPLOYED'
   /** Special-type worker, e.g. platform or freelance (특수형태근로종사자). */
   | 'SPECIAL_TYPE_WORKER'
-  /** Not working (or under 15 hours a week). */
+  /** Not working. */
   | 'UNEMPLOYED';
 
 /** Where a participation in the Job Search Guarantee Package stands. */
@@ -68,7 +68,7 @@ export type GuaranteePhaseKind =
   | 'CLOSED'
   /** Diagnosis (진단), with the AI tool JobCare (잡케어). */
   | 'DIAGNOSIS'
-  /** Follow-up after the service phases finished (사후관리); an assumption, the brief names no follow-up stage. */
+  /** Follow-up after the service phases finished (사후관리); an assumption: the package's published stages name no follow-up. */
   | 'FOLLOW_UP'
   /** Tailored job support (맞춤형 취업지원): CV clinic, interview coaching, placement. */
   | 'JOB_SUPPORT';
@@ -95,7 +95,7 @@ export type NessEnrollmentStatus =
   /** Found not eligible. */
   | 'REJECTED';
 
-/** Stage of the NESS process (programs.md §1 stages). */
+/** Stage of the NESS process: application, counselling and plan, job search services, follow-up. */
 export type NessStage =
   /** Application and eligibility decision. */
   | 'APPLICATION'
@@ -132,9 +132,9 @@ export type PersonFilter = {
   centerId?: string | number | null | undefined;
   /** Only persons with this employment status. */
   employmentStatus?: EmploymentStatus | null | undefined;
-  /** Only persons at most this old today (0-130). */
+  /** Only persons at most this old today (0-130; for analysts, the age reached this year). */
   maxAge?: number | null | undefined;
-  /** Only persons at least this old today (0-130). */
+  /** Only persons at least this old today (0-130; for analysts, the age reached this year). */
   minAge?: number | null | undefined;
   /** Only persons living in this region. */
   region?: Region | null | undefined;
@@ -234,21 +234,21 @@ export type CounsellorViewQueryVariables = Exact<{
 }>;
 
 
-export type CounsellorViewQuery = { person: { name: string | null, age: number, center: { name: string } | null, nationalEmploymentSupport: { enrollments: Array<{ track: NessTrack, status: NessEnrollmentStatus, stage: NessStage, appliedOn: string }>, eligibility: { eligible: boolean, track: EligibilityTrack | null, benefits: Array<{ kind: string, amountPerMonth: number | null, months: number | null, total: number | null }>, reasons: Array<{ rule: string, passed: boolean, observed: string | null, threshold: string | null, description: string }> } } | null, jobSearchGuarantee: { eligibility: { eligible: boolean, track: EligibilityTrack | null, reasons: Array<{ rule: string, passed: boolean, description: string }> } } | null, midCareerSupport: { careerDesignSessions: Array<{ heldOn: string, kind: CareerDesignSessionKind }>, workExperiencePlacements: Array<{ hostCompany: string, industry: string, status: WorkExperienceStatus, startedOn: string, endedOn: string }>, eligibility: { eligible: boolean, reasons: Array<{ rule: string, passed: boolean, description: string }> } } | null, learningCard: { card: { grantTotal: number, used: number, balance: number, status: LearningCardStatus, expiresOn: string } | null, eligibility: { eligible: boolean, track: EligibilityTrack | null } } | null, eligibilitySummary: Array<{ program: Program, eligible: boolean, track: EligibilityTrack | null }>, timeline: Array<{ date: string, program: Program, kind: string, description: string }>, networkCase: { stage: NetworkStage | null, reachedOn: string | null, stagesReached: Array<NetworkStage>, nextStage: NetworkStage | null, nextProgram: Program | null, nextStep: string } } | null };
+export type CounsellorViewQuery = { person: { name: string | null, age: number, center: { name: string } | null, nationalEmploymentSupport: { enrollments: Array<{ track: NessTrack, status: NessEnrollmentStatus, stage: NessStage, appliedOn: string }>, eligibility: { eligible: boolean, track: EligibilityTrack | null, benefits: Array<{ kind: string, amountPerMonth: unknown, months: number | null, total: unknown }>, reasons: Array<{ rule: string, passed: boolean, observed: string | null, threshold: string | null, description: string }> } } | null, jobSearchGuarantee: { eligibility: { eligible: boolean, track: EligibilityTrack | null, reasons: Array<{ rule: string, passed: boolean, description: string }> } } | null, midCareerSupport: { careerDesignSessions: Array<{ heldOn: string, kind: CareerDesignSessionKind }>, workExperiencePlacements: Array<{ hostCompany: string, industry: string, status: WorkExperienceStatus, startedOn: string, endedOn: string }>, eligibility: { eligible: boolean, reasons: Array<{ rule: string, passed: boolean, description: string }> } } | null, learningCard: { card: { grantTotal: number | null, used: number | null, balance: number | null, status: LearningCardStatus, expiresOn: string } | null, eligibility: { eligible: boolean, track: EligibilityTrack | null } } | null, eligibilitySummary: Array<{ program: Program, eligible: boolean, track: EligibilityTrack | null }>, timeline: Array<{ date: string, program: Program, kind: string, description: string }>, networkCase: { stage: NetworkStage | null, reachedOn: string | null, stagesReached: Array<NetworkStage>, nextStage: NetworkStage | null, nextProgram: Program | null, nextStep: string } } | null };
 
 export type PersonOverviewQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type PersonOverviewQuery = { person: { name: string | null, age: number, center: { name: string, focusIndustries: Array<string> } | null, nationalEmploymentSupport: { totalAllowancePaid: number, enrollments: Array<{ track: NessTrack, status: NessEnrollmentStatus, stage: NessStage, appliedOn: string }> } | null, jobSearchGuarantee: { participations: Array<{ status: GuaranteeParticipationStatus, currentPhase: GuaranteePhaseKind, placements: Array<{ employer: string, industry: string }> }> } | null, midCareerSupport: { careerDesignSessions: Array<{ heldOn: string, kind: CareerDesignSessionKind }>, workExperiencePlacements: Array<{ hostCompany: string, status: WorkExperienceStatus }> } | null, learningCard: { card: { grantTotal: number, used: number, balance: number, status: LearningCardStatus } | null, enrollments: Array<{ status: TrainingEnrollmentStatus, course: { title: string, provider: string } }> } | null } | null };
+export type PersonOverviewQuery = { person: { name: string | null, age: number, center: { name: string, focusIndustries: Array<string> } | null, nationalEmploymentSupport: { totalAllowancePaid: number | null, enrollments: Array<{ track: NessTrack, status: NessEnrollmentStatus, stage: NessStage, appliedOn: string }> } | null, jobSearchGuarantee: { participations: Array<{ status: GuaranteeParticipationStatus, currentPhase: GuaranteePhaseKind, placements: Array<{ employer: string, industry: string }> }> } | null, midCareerSupport: { careerDesignSessions: Array<{ heldOn: string, kind: CareerDesignSessionKind }>, workExperiencePlacements: Array<{ hostCompany: string, status: WorkExperienceStatus }> } | null, learningCard: { card: { grantTotal: number | null, used: number | null, balance: number | null, status: LearningCardStatus } | null, enrollments: Array<{ status: TrainingEnrollmentStatus, course: { title: string, provider: string } }> } | null } | null };
 
 export type PartnerLearningCardQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type PartnerLearningCardQuery = { person: { id: string, name: string | null, learningCard: { card: { status: LearningCardStatus, grantTotal: number, used: number, balance: number, expiresOn: string } | null, enrollments: Array<{ status: TrainingEnrollmentStatus, enrolledOn: string, completedOn: string | null, course: { title: string, provider: string } }>, currentEligibility: { eligible: boolean, track: EligibilityTrack | null, reasons: Array<{ rule: string, passed: boolean, description: string }> } } | null } | null };
+export type PartnerLearningCardQuery = { person: { id: string, name: string | null, learningCard: { card: { status: LearningCardStatus, grantTotal: number | null, used: number | null, balance: number | null, expiresOn: string } | null, enrollments: Array<{ status: TrainingEnrollmentStatus, enrolledOn: string, completedOn: string | null, course: { title: string, provider: string } }>, currentEligibility: { eligible: boolean, track: EligibilityTrack | null, reasons: Array<{ rule: string, passed: boolean, description: string }> } } | null } | null };
 
 export type PartnerMidCareerQueryVariables = Exact<{
   id: string | number;
@@ -273,7 +273,7 @@ export type EmploymentCentersQuery = { employmentCenters: Array<{ id: string, na
 export type WhatIfQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WhatIfQuery = { simulatePerson: { y2025: { eligibility: { eligible: boolean, track: EligibilityTrack | null } } | null, y2026: { eligibility: { eligible: boolean, track: EligibilityTrack | null, benefits: Array<{ kind: string, amountPerMonth: number | null, months: number | null }> } } | null } };
+export type WhatIfQuery = { simulatePerson: { y2025: { eligibility: { eligible: boolean, track: EligibilityTrack | null } } | null, y2026: { eligibility: { eligible: boolean, track: EligibilityTrack | null, benefits: Array<{ kind: string, amountPerMonth: unknown, months: number | null }> } } | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
