@@ -188,6 +188,21 @@ export type Region =
   /** Ulsan (울산광역시). */
   | 'ULSAN';
 
+/** What a breakdown counts persons by. */
+export type StatisticsDimension =
+  /** Age on asOf in 10-year bands: 0-9, 10-19, ... 70-79. */
+  | 'AGE_BAND'
+  /** Managing employment center (center ids as in employmentCenters). */
+  | 'CENTER'
+  /** Current work status (EmploymentStatus values). */
+  | 'EMPLOYMENT_STATUS'
+  /** Monthly household income in bands of KRW 1,000,000, as the analyst's view of a person shows them. */
+  | 'INCOME_BAND'
+  /** Program taken part in on asOf (Program values, or NONE). A person in two programs counts in both cells, so these cells overlap. */
+  | 'PROGRAM'
+  /** Province or metropolitan city (Region values). */
+  | 'REGION';
+
 /** Where a trainee stands in a training course paid with the Tomorrow Learning Card. */
 export type TrainingEnrollmentStatus =
   /** Finished the course (수료). */
@@ -216,6 +231,13 @@ export type AgeBandPageQueryVariables = Exact<{
 
 
 export type AgeBandPageQuery = { persons: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, age: number, household: { incomeBand: string, assetsBand: string }, eligibilitySummary: Array<{ program: Program, eligible: boolean, track: EligibilityTrack | null }> } }> } };
+
+export type PopulationQueryVariables = Exact<{
+  asOf?: string | null | undefined;
+}>;
+
+
+export type PopulationQuery = { statistics: { persons: number, breakdown: Array<{ count: number | null, suppressed: boolean, keys: Array<{ dimension: StatisticsDimension, value: string }> }>, eligibility: { totalBenefits: number | null, rulesVersion: string, eligible: { count: number | null }, byTrack: Array<{ track: string, monthlyBenefits: number | null, totalBenefits: number | null, persons: { count: number | null, suppressed: boolean } }>, enrolled: { count: number | null }, eligibleNotEnrolled: { count: number | null, suppressed: boolean } }, networkPathway: Array<{ centerId: string | null, stages: Array<{ stage: NetworkStage, medianDaysToNext: number | null, reached: { count: number | null }, wentOn: { count: number | null } }> }>, reform: { evaluatedOn: string, programs: Array<{ program: Program, eligibleDifference: number | null, totalBenefitsDifference: number | null, baseline: { totalBenefits: number | null, eligible: { count: number | null } }, reform: { totalBenefits: number | null, eligible: { count: number | null } }, gaining: { count: number | null }, losing: { count: number | null } }> } } };
 
 export type GrantConsentMutationVariables = Exact<{
   consent: ConsentInput;
@@ -320,6 +342,85 @@ export const AgeBandPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AgeBandPageQuery, AgeBandPageQueryVariables>;
+export const PopulationDocument = new TypedDocumentString(`
+    query Population($asOf: Date) {
+  statistics(filter: {centerId: "gumi", minAge: 50, maxAge: 59}, asOf: $asOf) {
+    persons
+    breakdown(by: [PROGRAM]) {
+      keys {
+        dimension
+        value
+      }
+      count
+      suppressed
+    }
+    eligibility(program: NATIONAL_EMPLOYMENT_SUPPORT) {
+      eligible {
+        count
+      }
+      byTrack {
+        track
+        persons {
+          count
+          suppressed
+        }
+        monthlyBenefits
+        totalBenefits
+      }
+      enrolled {
+        count
+      }
+      eligibleNotEnrolled {
+        count
+        suppressed
+      }
+      totalBenefits
+      rulesVersion
+    }
+    networkPathway(byCenter: false) {
+      centerId
+      stages {
+        stage
+        reached {
+          count
+        }
+        wentOn {
+          count
+        }
+        medianDaysToNext
+      }
+    }
+    reform(
+      changes: [{program: NATIONAL_EMPLOYMENT_SUPPORT, parameter: "type1-income-percent", value: 70, from: "2027-01-01"}]
+    ) {
+      evaluatedOn
+      programs {
+        program
+        baseline {
+          eligible {
+            count
+          }
+          totalBenefits
+        }
+        reform {
+          eligible {
+            count
+          }
+          totalBenefits
+        }
+        eligibleDifference
+        gaining {
+          count
+        }
+        losing {
+          count
+        }
+        totalBenefitsDifference
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PopulationQuery, PopulationQueryVariables>;
 export const GrantConsentDocument = new TypedDocumentString(`
     mutation GrantConsent($consent: ConsentInput!) {
   grantConsent(consent: $consent) {

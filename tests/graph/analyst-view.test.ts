@@ -59,7 +59,7 @@ async function publishedFigures(): Promise<Set<string>> {
   const programs = ["NATIONAL_EMPLOYMENT_SUPPORT", "JOB_SEARCH_GUARANTEE", "MID_CAREER_SUPPORT", "LEARNING_CARD"];
   const figures = new Set<string>();
   for (const program of programs) {
-    const { data, errors } = await graphql(`query($p: String!) { eligibilityRules(program: $p) { rules { parameters { value } } } }`, { p: program }, { as: "anonymous" });
+    const { data, errors } = await graphql(`query($p: Program!) { eligibilityRules(program: $p) { rules { parameters { value } } } }`, { p: program }, { as: "anonymous" });
     expect(errors).toBeUndefined();
     for (const rule of data.eligibilityRules.rules) for (const parameter of rule.parameters) for (const n of parameter.value.match(/\d+/g) ?? []) figures.add(n);
   }

@@ -86,6 +86,7 @@ describe.skipIf(skipReason())("one query across all four programs", () => {
       "mid-career": { "mid_career.career_design_sessions": 1, "mid_career.work_experience_placements": 1 },
       "learning-card": { "learning_card.cards": 1, "learning_card.enrollments": 1, "learning_card.courses": 1 },
       journey: {},
+      statistics: {},
     });
   });
 

@@ -188,7 +188,7 @@ describe.skipIf(skipReason())("gateway settings", () => {
         const store = new pg.Client({ connectionString: inject("accessDatabaseUrl") || inject("databaseUrl") });
         await store.connect();
         try {
-          const { rows } = await store.query<{ address: string }>("select distinct record->>'clientAddress' as address from audit.access_log where record->>'requestId' = $1", [requestId]);
+          const { rows } = await store.query<{ address: string }>("select distinct record->>'clientAddress' as address from audit.access_log where record->>'clientRequestId' = $1", [requestId]);
           return rows.map((r) => r.address);
         } finally {
           await store.end();

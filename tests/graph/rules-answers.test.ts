@@ -69,7 +69,7 @@ describe.skipIf(skipReason())("what an eligibility answer cites and accepts", ()
   });
 
   it("publishes every program's rules with public sources, the benefit figures and how the track is chosen", async () => {
-    const query = `query($program: String!) { eligibilityRules(program: $program, asOf: "2026-06-01") { rulesVersion
+    const query = `query($program: Program!) { eligibilityRules(program: $program, asOf: "2026-06-01") { rulesVersion
       rules { rule source parameters { name reference confidence } }
       benefits { kind description parameters { name value effectiveFrom reference } }
       tracks { track description rules } } }`;
@@ -105,7 +105,7 @@ describe.skipIf(skipReason())("what an eligibility answer cites and accepts", ()
 
   it("gives one rulesVersion, derived from content, in the answers and the published criteria", async () => {
     const answer = await graphql(SIM, { c: person, asOf: "2026-06-01" });
-    const published = await graphql(`{ eligibilityRules(program: "NATIONAL_EMPLOYMENT_SUPPORT", asOf: "2026-06-01") { rulesVersion } }`);
+    const published = await graphql(`{ eligibilityRules(program: NATIONAL_EMPLOYMENT_SUPPORT, asOf: "2026-06-01") { rulesVersion } }`);
     const version = answer.data.simulatePerson.nationalEmploymentSupport.eligibility.rulesVersion;
     expect(version).toMatch(/^ness@2026-01-01\+[0-9a-f]{12}$/);
     expect(published.data.eligibilityRules.rulesVersion).toBe(version);

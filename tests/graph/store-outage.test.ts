@@ -101,11 +101,11 @@ describe.skipIf(skipReason())("a program's database down", () => {
     await relay.cut();
     const down = await graphql(query, { id: p.id }, { url: gateway!.url, as: counsellor() });
     expect(down.status).toBe(200);
-    expect(down.data.person).toEqual({ id: p.id, name: p.name, learningCard: null });
+    expect(down.data.person).toEqual({ id: p.id, name: p.name, learningCard: { card: null } });
     expect(down.errors?.map(({ message, path, extensions }) => ({ message, path, extensions }))).toEqual([
       {
         message: "The program's system of record is not reachable right now; retry in a few seconds.",
-        path: ["person", "learningCard"],
+        path: ["person", "learningCard", "card"],
         extensions: { code: "STORE_UNAVAILABLE" },
       },
     ]);

@@ -117,12 +117,13 @@ describe.skipIf(skipReason())("zero trust at the subgraph ports", () => {
     for (const proxy of proxies) proxy.close();
   });
 
-  /** Runs the counsellor's cross-program query through the tapped gateway: one fetch to every subgraph, captured. */
+  /** Runs the counsellor's cross-program query and their centers' head count through the tapped gateway: one fetch to every subgraph, captured. */
   async function captureOneOfEach(): Promise<Map<string, Captured>> {
     captured.length = 0;
     const query = `query($id: ID!) { person(id: $id) { name
       nationalEmploymentSupport { events { date } } jobSearchGuarantee { events { date } }
-      midCareerSupport { events { date } } learningCard { events { date } } eligibilitySummary { program eligible } } }`;
+      midCareerSupport { events { date } } learningCard { events { date } } eligibilitySummary { program eligible } }
+      statistics { persons } }`;
     const token = await devToken({ role: "counsellor", sub: "counsellor-zt", centers: [own.p.centerId] });
     const response = await fetch(gateway.url, {
       method: "POST",

@@ -5,9 +5,10 @@
  * subgraph's port gets no more than the gateway would have given (an analyst: no name, no exact
  * birth date, no exact amount), and a new field with `@policy` is covered the day it is declared.
  */
-import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
+import { defaultFieldResolver, isNonNullType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 import type { SubgraphContext } from "../context";
 import { POLICIES } from "../../../platform/security/caller";
+import { forbidden } from "../../../platform/security/errors";
 
 /** The policies a field's `@policy(policies: [[...], ...])` names: any one inner list, all of it, must hold. */
 function policiesOf(field: { astNode?: { directives?: readonly { name: { value: string }; arguments?: readonly { value: unknown }[] }[] } | null }): string[][] | null {
@@ -25,7 +26,13 @@ export function enforcePolicies(schema: GraphQLSchema): GraphQLSchema {
       if (!policies) continue;
       const resolve: GraphQLFieldResolver<unknown, SubgraphContext> = field.resolve ?? defaultFieldResolver;
       const holds = (ctx: SubgraphContext) => policies.some((all) => all.every((name) => POLICIES[name]?.(ctx.caller) ?? false));
-      field.resolve = (source, args, ctx: SubgraphContext, info) => (holds(ctx) ? resolve(source, args, ctx, info) : null);
+      // A nullable field answers null; a non-null one (a root field such as statistics) cannot, and is refused.
+      const refuse = isNonNullType(field.type)
+        ? () => {
+            throw forbidden(`${type.name}.${field.name} is not for this caller.`);
+          }
+        : () => null;
+      field.resolve = (source, args, ctx: SubgraphContext, info) => (holds(ctx) ? resolve(source, args, ctx, info) : refuse());
     }
   }
   return schema;
