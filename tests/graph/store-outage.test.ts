@@ -106,7 +106,7 @@ describe.skipIf(skipReason())("a program's database down", () => {
       {
         message: "The program's system of record is not reachable right now; retry in a few seconds.",
         path: ["person", "learningCard", "card"],
-        extensions: { code: "STORE_UNAVAILABLE" },
+        extensions: { code: "STORE_UNAVAILABLE", serviceName: "learning-card" },
       },
     ]);
     expect(await ready(learningCard!.url)).toEqual({ status: 503, body: { status: "store unreachable", subgraph: "learning-card" } });
