@@ -24,7 +24,7 @@ const placements = records.flatMap((r) => r.placements);
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 describe("job-search-guarantee centers", () => {
-  it("has 6 pilot centers from 2022-08-19 and 24 from 2023-06-28 (programs.md Names [N]), all real CENTERS ids", () => {
+  it("has 6 pilot centers from 2022-08-19 and 24 from 2023-06-28 (the published sources Names [N]), all real CENTERS ids", () => {
     expect(GUARANTEE_CENTERS.filter((c) => c.cohort === "PILOT_2022").map((c) => c.since)).toEqual(Array(6).fill("2022-08-19"));
     expect(GUARANTEE_CENTERS.filter((c) => c.cohort === "EXPANSION_2023").map((c) => c.since)).toEqual(Array(18).fill("2023-06-28"));
     expect(GUARANTEE_CENTERS.filter((c) => c.since <= "2023-06-28")).toHaveLength(24);

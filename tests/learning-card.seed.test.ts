@@ -26,7 +26,7 @@ const persons = syntheticPersons(2000);
 const courses = new Map(trainingCourseCatalogue().map((course) => [course.id, course]));
 const EXCLUDED = new Set(["PUBLIC_SERVANT", "PRIVATE_SCHOOL_STAFF", "MILITARY"]);
 
-describe("learning-card program figures (programs.md §4)", () => {
+describe("learning-card program figures (the published sources)", () => {
   it("match the program's figures", () => {
     expect(GRANT_GENERAL).toBe(3_000_000);
     expect(GRANT_PRIORITY).toBe(5_000_000);

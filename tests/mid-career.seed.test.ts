@@ -30,7 +30,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const centerOf = new Map(CENTERS.map((c) => [c.id, c]));
 
 describe("mid-career seed figures", () => {
-  it("uses the program's figures (programs.md §3)", async () => {
+  it("uses the program's figures (the published sources)", async () => {
     const seed = await import("../subgraphs/mid-career/seed");
     expect(seed.PLACEMENT_AGE_MINIMUM).toBe(50);
     expect(seed.PLACEMENT_AGE_MAXIMUM).toBe(59);

@@ -1,7 +1,7 @@
 /**
  * Which employment centers run the Job Search Guarantee Package, and since when.
  *
- * programs.md, Names table, "Job Search Guarantee Package": "pilot 2022-08-19 at 6 job centers;
+ * the published sources, Names table, "Job Search Guarantee Package": "pilot 2022-08-19 at 6 job centers;
  * 24 centers from 2023-06-28, later 48 [N]".
  *
  * Single source of truth: the dated parameter parameters/participating-centers.yaml, which the

@@ -3,7 +3,7 @@
  * persons. `jobSearchGuaranteeRecordsFor` is pure: person i's records depend only on (SYNTHETIC_SEED,
  * Stream.JOB_SEARCH_GUARANTEE, i) and the person, never on how many persons are generated.
  *
- * The package is service-only (programs.md §2: "no income test and no cash allowance found"), so no
+ * The package is service-only (the published sources: "no income test and no cash allowance found"), so no
  * allowance or payment is generated.
  */
 import { addDays, addMonths, daysBetween } from "../../platform/dates";
@@ -18,11 +18,11 @@ import type { ParticipationRow, PhaseRow, PlacementRow } from "./store";
 
 /**
  * Share of eligible persons (unemployed at generation, at a center running the package) who took
- * part at least once. Assumption: illustrative take-up; programs.md §2 gives no participant count.
+ * part at least once. Assumption: illustrative take-up; the published sources gives no participant count.
  */
 export const PARTICIPATION_SHARE = 0.12;
 /**
- * Unemployment-benefit recipients are twice as likely to take part. programs.md §2 "Focus: people
+ * Unemployment-benefit recipients are twice as likely to take part. the published sources "Focus: people
  * receiving unemployment benefit" [N] / "priority for unemployment-benefit recipients" (assumption);
  * the factor 2 is an assumption.
  */
@@ -32,9 +32,9 @@ const RECIPIENT_SHARE_OF_UNEMPLOYED = 0.3;
 /** Per-person chance for a non-recipient, so that the overall share is PARTICIPATION_SHARE. */
 export const BASE_PARTICIPATION_CHANCE = PARTICIPATION_SHARE / (1 + (PRIORITY_WEIGHT - 1) * RECIPIENT_SHARE_OF_UNEMPLOYED);
 /**
- * Assumption: youngest age at the start of a participation. programs.md §2 names no age limit; the
+ * Assumption: youngest age at the start of a participation. the published sources names no age limit; the
  * working assumption there is "registered, unemployed job seekers", taken here as aged 15 or over
- * (the NESS lower age, programs.md §1 "age 15 to 69" [N]).
+ * (the NESS lower age, the published sources "age 15 to 69" [N]).
  */
 export const MIN_AGE_AT_START = 15;
 /** Assumption: chance that someone whose participation is over (and past follow-up) takes part again. */
@@ -42,41 +42,41 @@ export const REPEAT_CHANCE = 0.15;
 /** Assumption: at least this many days between the end of one participation and the next start. */
 export const REPEAT_GAP_DAYS = 90;
 
-// --- Phases (programs.md §2: diagnosis -> in-depth career design -> tailored job support [N]) -----
+// --- Phases (the published sources: diagnosis -> in-depth career design -> tailored job support [N]) -----
 
-/** programs.md §2 "one-to-one counselling, about 50 minutes a session" [N]. */
+/** the published sources "one-to-one counselling, about 50 minutes a session" [N]. */
 export const CAREER_DESIGN_SESSION_MINUTES = 50;
 
 export const SERVICE_PHASES = ["DIAGNOSIS", "CAREER_DESIGN", "JOB_SUPPORT"] as const;
 export type ServicePhase = (typeof SERVICE_PHASES)[number];
 
-/** Assumption: durations and session counts are illustrative; programs.md §2 gives none. */
+/** Assumption: durations and session counts are illustrative; the published sources gives none. */
 export const PHASE_PLAN: Record<ServicePhase, { days: [number, number]; sessions: [number, number]; note: (sessions: number) => string }> = {
-  // programs.md §2 "diagnosis (AI tool "JobCare")" [N].
+  // the published sources "diagnosis (AI tool "JobCare")" [N].
   DIAGNOSIS: { days: [7, 21], sessions: [1, 2], note: () => "JobCare AI diagnosis, intake counselling" },
-  // programs.md §2 "in-depth career design (one-to-one counselling, about 50 minutes a session)" [N].
+  // the published sources "in-depth career design (one-to-one counselling, about 50 minutes a session)" [N].
   CAREER_DESIGN: {
     days: [21, 56],
     sessions: [3, 8],
     note: (n) => `One-to-one career design counselling, ${n} session${n === 1 ? "" : "s"} of about ${CAREER_DESIGN_SESSION_MINUTES} minutes`,
   },
-  // programs.md §2 "tailored job support (CV clinic, interview coaching, placement)" [N].
+  // the published sources "tailored job support (CV clinic, interview coaching, placement)" [N].
   JOB_SUPPORT: { days: [30, 180], sessions: [2, 10], note: () => "CV clinic, interview coaching, job placement" },
 };
 
-/** Assumption: chance a participation is abandoned part-way (none is reported in programs.md). */
+/** Assumption: chance a participation is abandoned part-way (none is reported in the published sources). */
 export const DROP_CHANCE = 0.15;
 /**
  * Assumption: months of follow-up after the service phases (current phase FOLLOW_UP), by analogy
- * with NESS programs.md §1 "stages ... follow-up up to 3 months" [N]; §2 names no follow-up.
+ * with NESS the published sources "stages ... follow-up up to 3 months" [N]; §2 names no follow-up.
  */
 export const FOLLOW_UP_MONTHS = 3;
 
 // --- Placements ------------------------------------------------------------------------------------
 
-/** Share of completed participations with a job placement. Assumption: illustrative, not in programs.md. */
+/** Share of completed participations with a job placement. Assumption: illustrative, not in the published sources. */
 export const PLACEMENT_SHARE_OF_COMPLETED = 0.45;
-/** Assumption: mix of job types and monthly wages (whole KRW); illustrative, programs.md §2 has none. */
+/** Assumption: mix of job types and monthly wages (whole KRW); illustrative, the published sources has none. */
 export const EMPLOYMENT_TYPE_WEIGHTS: readonly (readonly [PlacementRow["employment_type"], number])[] = [
   ["PERMANENT", 50], ["FIXED_TERM", 35], ["PART_TIME", 15],
 ];
@@ -100,9 +100,9 @@ export interface JobSearchGuaranteeRecords {
 
 const FOCUS_INDUSTRIES = new Map(CENTERS.map((center) => [center.id, center.focusIndustries]));
 
-/** Whether the person could have joined (assumption, programs.md §2 working assumption). */
+/** Whether the person could have joined (assumption, the published sources working assumption). */
 function eligibleSince(person: SyntheticPerson): string | null {
-  // Assumption (programs.md §2): open to registered, unemployed job seekers, only at participating centers.
+  // Assumption (the published sources): open to registered, unemployed job seekers, only at participating centers.
   if (person.employmentStatus !== "UNEMPLOYED") return null;
   const since = guaranteeSince(person.centerId);
   if (!since) return null;

@@ -5,7 +5,7 @@
  *
  * Coherence kept here (and checked by tests/learning-card.seed.test.ts):
  * - cards only for persons aged 15-74 on SYNTHETIC_AS_OF who are not public servants, private school
- *   staff or military (programs.md §4 "excluded"), issued 2020-01-01 .. SYNTHETIC_AS_OF and not
+ *   staff or military (the published sources "excluded"), issued 2020-01-01 .. SYNTHETIC_AS_OF and not
  *   before the 15th birthday; expires_on = issued_on + 5 years;
  * - enrollments one after another inside the validity: issued_on <= enrolled_on, course first
  *   offered on or before enrolled_on, completed_on after enrolled_on and <= min(expires_on,
@@ -31,24 +31,24 @@ import { selfPaymentFor as selfPaymentForOn, selfPaymentRate as selfPaymentRateO
  */
 const p = learningCardParameters;
 const [grantGeneral, grantPriority] = p.at<number[]>("grant", SYNTHETIC_AS_OF);
-/** programs.md §4 "grant" [S]: KRW 3,000,000 over 5 years (parameters/grant.yaml). */
+/** the published sources "grant" [S]: KRW 3,000,000 over 5 years (parameters/grant.yaml). */
 export const GRANT_GENERAL = grantGeneral;
-/** programs.md §4 "grant" [S]: priority groups (e.g. low income) + 2,000,000, 5,000,000 in all (parameters/grant.yaml). */
+/** the published sources "grant" [S]: priority groups (e.g. low income) + 2,000,000, 5,000,000 in all (parameters/grant.yaml). */
 export const GRANT_PRIORITY = grantPriority;
 /**
- * programs.md §4 "grant" [S] names only "e.g. low income": household income at or below 60% of the
+ * the published sources "grant" [S] names only "e.g. low income": household income at or below 60% of the
  * standard median income (assumption, the NESS Type I line; parameters/priority-income-percent.yaml),
  * against the person's declared income snapshot and the median table in force on SYNTHETIC_AS_OF.
  */
 export const PRIORITY_INCOME_PERCENT = p.at("priority-income-percent", SYNTHETIC_AS_OF);
-/** programs.md §4 "validity" [S]: 5 years from issue (parameters/validity-years.yaml). */
+/** the published sources "validity" [S]: 5 years from issue (parameters/validity-years.yaml). */
 export const CARD_VALIDITY_MONTHS = 12 * p.at("validity-years", SYNTHETIC_AS_OF);
-/** programs.md §4 "excluded" [S]: aged 75 or over are excluded, so 74 is the oldest holder (parameters/age-limit.yaml). */
+/** the published sources "excluded" [S]: aged 75 or over are excluded, so 74 is the oldest holder (parameters/age-limit.yaml). */
 export const CARD_AGE_MAXIMUM = p.at("age-limit", SYNTHETIC_AS_OF) - 1;
 /** The card's minimum age (parameters/age-minimum.yaml). */
 export const CARD_AGE_MINIMUM = p.at("age-minimum", SYNTHETIC_AS_OF);
 /**
- * programs.md §4 "excluded (2026, unverified)" [S]: serving public servants, private school staff and
+ * the published sources "excluded (2026, unverified)" [S]: serving public servants, private school staff and
  * the military (parameters/excluded-occupations.yaml on SYNTHETIC_AS_OF).
  */
 export const EXCLUDED_OCCUPATIONS: readonly string[] = p.at<string[]>("excluded-occupations", SYNTHETIC_AS_OF);

@@ -8,7 +8,7 @@
  *   Centers serve people 40+), 1-4 of them, held 2024-01-01 .. SYNTHETIC_AS_OF in date order, the
  *   first one always lifetime career design;
  * - at most one placement, for a person unemployed, not receiving unemployment benefit, qualified for
- *   the new field and without experience in it (programs.md §3 target and status), aged 50-59 on the
+ *   the new field and without experience in it (the published sources target and status), aged 50-59 on the
  *   start date, starting in the 2025 pilot window or from 2026-02-09, and after the person's first
  *   career design session when they had one (the network's chain: career design -> training -> work
  *   experience -> placement);
@@ -29,26 +29,26 @@ import type { PlacementRow, SessionRow } from "./store";
 // ---- Program figures: the dated parameters the eligibility rules read, in force on SYNTHETIC_AS_OF ----
 
 const p = midCareerParameters;
-/** programs.md §3 "age" [O]: 50-59, "50대" (parameters/age-minimum.yaml). */
+/** the published sources "age" [O]: 50-59, "50대" (parameters/age-minimum.yaml). */
 export const PLACEMENT_AGE_MINIMUM = p.at("age-minimum", SYNTHETIC_AS_OF);
-/** programs.md §3 "age" [O]: 50-59 (parameters/age-maximum.yaml). */
+/** the published sources "age" [O]: 50-59 (parameters/age-maximum.yaml). */
 export const PLACEMENT_AGE_MAXIMUM = p.at("age-maximum", SYNTHETIC_AS_OF);
-/** programs.md §3 "duration" [O]: 1 to 3 months of work on site (parameters/placement-months.yaml). */
+/** the published sources "duration" [O]: 1 to 3 months of work on site (parameters/placement-months.yaml). */
 export const [PLACEMENT_MONTHS_MIN, PLACEMENT_MONTHS_MAX] = p.at<number[]>("placement-months", SYNTHETIC_AS_OF);
-/** programs.md §3 "participant allowance" [O] / [S]: up to KRW 1,500,000 a month (parameters/participant-allowance-monthly.yaml). */
+/** the published sources "participant allowance" [O] / [S]: up to KRW 1,500,000 a month (parameters/participant-allowance-monthly.yaml). */
 export const PARTICIPANT_ALLOWANCE_MAX = p.at("participant-allowance-monthly", SYNTHETIC_AS_OF);
-/** programs.md §3 "host employer" [O] / [S]: up to KRW 400,000 a month per participant (parameters/host-subsidy-monthly.yaml). */
+/** the published sources "host employer" [O] / [S]: up to KRW 400,000 a month per participant (parameters/host-subsidy-monthly.yaml). */
 export const HOST_SUBSIDY_MONTHLY = p.at("host-subsidy-monthly", SYNTHETIC_AS_OF);
 /** The host's minimum insured staff on SYNTHETIC_AS_OF (parameters/host-minimum-insured-staff.yaml; a placement uses the value of its start date). */
 export const HOST_MIN_INSURED_STAFF = p.at("host-minimum-insured-staff", SYNTHETIC_AS_OF);
 /** The weekly attendance reported (parameters/participant-minimum-weekly-hours.yaml). */
 export const MIN_WEEKLY_HOURS = p.at("participant-minimum-weekly-hours", SYNTHETIC_AS_OF);
-/** Assumption: at most a full-time week (the statutory 40 hours); programs.md §3 gives no maximum. */
+/** Assumption: at most a full-time week (the statutory 40 hours); the published sources gives no maximum. */
 export const MAX_WEEKLY_HOURS = 40;
 
 // ---- Mid-Career Tomorrow Center sessions -----------------------------------------------------------
 
-/** programs.md "Names", Mid-Career Tomorrow Center [no confidence mark]: serves people 40+. */
+/** the published sources "Names", Mid-Career Tomorrow Center [no confidence mark]: serves people 40+. */
 export const CAREER_DESIGN_MIN_AGE = 40;
 /** Assumption (synthetic caseload): sessions held from this date up to SYNTHETIC_AS_OF. */
 export const SESSIONS_FROM = "2024-01-01";
@@ -56,9 +56,9 @@ export const SESSIONS_FROM = "2024-01-01";
 export const SESSION_SHARE = 0.35;
 /** Assumption (synthetic caseload): 1-4 sessions each. */
 export const MAX_SESSIONS = 4;
-/** Assumption: days between one session and the next (none in programs.md). */
+/** Assumption: days between one session and the next (none in the published sources). */
 export const SESSION_GAP_DAYS: readonly [number, number] = [7, 60];
-/** Assumption: hours of one session by kind (none in programs.md). */
+/** Assumption: hours of one session by kind (none in the published sources). */
 export const SESSION_HOURS: Record<SessionRow["kind"], readonly [number, number]> = {
   LIFETIME_CAREER_DESIGN: [3, 8],
   OUTPLACEMENT: [2, 6],
@@ -81,7 +81,7 @@ export const PILOT_2025_LAST_START = "2025-09-30";
 export const PLACES_2026_FIRST_START = "2026-02-09";
 /** Assumption: a placement is agreed (PLANNED) at most 30 days before it starts. */
 export const PLANNED_HORIZON_DAYS = 30;
-/** programs.md §3 "scale" [N]: 1,720 took part in the 2025 pilot, 2,000 places in 2026 (weights between the two windows). */
+/** the published sources "scale" [N]: 1,720 took part in the 2025 pilot, 2,000 places in 2026 (weights between the two windows). */
 export const PILOT_2025_PARTICIPANTS = 1_720;
 export const PLACES_2026 = 2_000;
 /** Assumption: share of placements dropped part-way (none published); only 2-3 month placements, in month 2 or 3. */
@@ -91,7 +91,7 @@ export const FULL_ATTENDANCE_SHARE = 0.6;
 /** Assumption: lowest attendance rate paid (percent); the allowance is reduced in proportion, to the 10,000 won below. */
 export const MIN_ATTENDANCE_PERCENT = 70;
 export const ALLOWANCE_STEP = 10_000;
-/** Assumption: most hosts assign the mentor before the start ("with mentoring", programs.md §3 duration [O]). */
+/** Assumption: most hosts assign the mentor before the start ("with mentoring", the published sources duration [O]). */
 export const MENTOR_BEFORE_START_SHARE = 0.5;
 export const MENTOR_ON_SITE_SHARE = 0.95;
 /** Assumption: size of host companies (insured staff), weighted to small firms. */

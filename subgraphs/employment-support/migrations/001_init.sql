@@ -1,4 +1,4 @@
--- National Employment Support System (국민취업지원제도, programs.md §1): enrollments and allowance payments.
+-- National Employment Support System (국민취업지원제도, the published sources): enrollments and allowance payments.
 create table if not exists employment_support.enrollments (
   id text primary key,
   person_id text not null,

@@ -1,5 +1,5 @@
 -- Job Search Guarantee Package (구직자 도약보장패키지): participations, their service phases, and job placements.
--- Service-only program (programs.md §2): no allowance is paid, so there is no payments table.
+-- Service-only program (the published sources): no allowance is paid, so there is no payments table.
 
 create table if not exists job_search_guarantee.participations (
   id text primary key,                       -- JSG-P00000042-1: program, person, ordinal

@@ -1,4 +1,4 @@
--- Mid-Career Career Support Program (중장년 경력지원제, programs.md §3): work experience placements,
+-- Mid-Career Career Support Program (중장년 경력지원제, the published sources): work experience placements,
 -- and the career design sessions of the Mid-Career Tomorrow Centers (중장년내일센터, people 40+).
 
 create table if not exists mid_career.career_design_sessions (
