@@ -1,6 +1,6 @@
 /**
  * The employment centers of the Mid-Career Employment Network (중장년고용네트워크): about 15 in
- * the 2025 pilot, about 40 from 2026 (shared/source-article.txt). The three centers the article
+ * the 2025 pilot, about 40 from 2026 (the Ministry of Employment and Labor's announcement of the network). The three centers the article
  * names carry the focus industries it gives; the others are real employment center (고용센터)
  * names with illustrative focus industries, marked `illustrative: true`.
  */

@@ -1,7 +1,7 @@
 /**
  * The partner agencies that may integrate through the API, and the organisation names a citizen's
  * access log shows. The Mid-Career Employment Network works with polytechnic colleges, local
- * governments and the HRD Service (shared/domain/the published sources; source article).
+ * governments and the HRD Service (the ministry's announcements of the network).
  */
 export interface Partner {
   id: string;

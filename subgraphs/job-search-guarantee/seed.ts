@@ -68,7 +68,7 @@ export const PHASE_PLAN: Record<ServicePhase, { days: [number, number]; sessions
 export const DROP_CHANCE = 0.15;
 /**
  * Assumption: months of follow-up after the service phases (current phase FOLLOW_UP), by analogy
- * with NESS the published sources "stages ... follow-up up to 3 months" [N]; §2 names no follow-up.
+ * with the NESS sources ("stages ... follow-up up to 3 months" [N]); the package's sources name no follow-up.
  */
 export const FOLLOW_UP_MONTHS = 3;
 

@@ -1,7 +1,7 @@
 /**
  * The Mid-Career Employment Network's case view: how far along the chain career design -> training
  * -> work experience -> placement the person has come, and the next step open to them.
- * Source: shared/domain/the published sources "Names" (Mid-Career Employment Network) and source-article.txt.
+ * Source: the Ministry of Employment and Labor's announcements of the Mid-Career Employment Network (중장년고용네트워크).
  */
 import { Field, ObjectType, Directive } from "type-graphql";
 import { DateScalar } from "../kit/scalars";
