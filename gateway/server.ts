@@ -63,8 +63,6 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-export { subgraphsOf } from "./supergraph-services";
-
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const log = createLogger("gateway");
   const tracing = startTracing("gateway");

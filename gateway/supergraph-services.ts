@@ -11,7 +11,7 @@ export interface SubgraphService {
 }
 
 /** The service names and URLs declared in a supergraph: join__Graph's values and their @join__graph(name, url). */
-export function subgraphsOf(supergraphSdl: string): SubgraphService[] {
+function subgraphsOf(supergraphSdl: string): SubgraphService[] {
   const graph = buildSchema(supergraphSdl, { assumeValidSDL: true }).getType("join__Graph");
   if (!isEnumType(graph)) return [];
   return graph.getValues().flatMap((value) => {
