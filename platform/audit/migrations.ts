@@ -20,7 +20,8 @@
  *     or a cut tail is reported, since the heads are signed with a key the database never holds;
  *   - as the database superuser (both tables): delete whole chains together with their heads, or cut
  *     a chain back to an older head the attacker saved earlier (a signed head is valid forever);
- *     only a copy of the heads kept elsewhere (exported by the operator) shows that;
+ *     only the copy of the heads kept outside the database shows that (anchor.ts, `npm run
+ *     audit:anchor`, checked by audit:verify), for chains anchored before the cut;
  *   - with the signing key as well: rewrite anything and sign new heads. The key must live apart
  *     from the database's credentials (a secret store, mounted into the writers only).
  *

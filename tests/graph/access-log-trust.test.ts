@@ -5,6 +5,9 @@
  */
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { appendFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import pg from "pg";
 import { graphql, skipReason, type As } from "../setup/graphql";
@@ -56,13 +59,16 @@ const recordsOf = (clientRequestId: string) =>
     return rows.map((r) => r.record);
   });
 
-function auditVerify(env: Record<string, string>): Promise<{ code: number; out: string }> {
-  const base = { ...process.env };
+/** This run's anchor file (none until a test anchors): the stores of earlier runs have anchors of their own. */
+const anchors = join(tmpdir(), `naeil-anchors-${run}.jsonl`);
+
+function auditScript(script: "audit-verify" | "audit-anchor", env: Record<string, string>): Promise<{ code: number; out: string }> {
+  const base: NodeJS.ProcessEnv = { ...process.env, AUDIT_ANCHOR_FILE: anchors };
   delete base.ACCESS_DATABASE_URL;
   delete base.DATABASE_URL;
   delete base.PGLITE_PORT;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/audit-verify.ts"], { env: { ...base, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", `scripts/${script}.ts`], { env: { ...base, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     child.stdout.on("data", (chunk) => (out += chunk));
     child.stderr.on("data", (chunk) => (out += chunk));
@@ -70,11 +76,16 @@ function auditVerify(env: Record<string, string>): Promise<{ code: number; out: 
   });
 }
 
-/** audit:verify pointed at the access store: on the embedded store through PGLITE_PORT alone, as after `npm start`. */
-function verifyAccessStore() {
-  if (inject("accessDatabaseUrl")) return auditVerify({ ACCESS_DATABASE_URL: inject("accessDatabaseUrl") });
-  return auditVerify({ PGLITE_PORT: new URL(inject("databaseUrl")).port });
-}
+/** The access store as the audit scripts find it: on the embedded store through PGLITE_PORT alone, as after `npm start`. */
+const accessStoreEnv = (): Record<string, string> =>
+  inject("accessDatabaseUrl") ? { ACCESS_DATABASE_URL: inject("accessDatabaseUrl") } : { PGLITE_PORT: new URL(inject("databaseUrl")).port };
+
+/** audit:verify against the access store, with this run's anchors (if any were taken). */
+const verifyAccessStore = () => auditScript("audit-verify", accessStoreEnv());
+/** audit:verify against the access store as the database alone can tell (no anchors). */
+const verifyWithoutAnchors = () => auditScript("audit-verify", { ...accessStoreEnv(), AUDIT_ANCHOR_FILE: join(tmpdir(), `naeil-no-anchors-${run}.jsonl`) });
+/** audit:anchor: this run's anchor file gets every current head. */
+const anchorHeads = () => auditScript("audit-anchor", accessStoreEnv());
 
 /** The first `n` persons of a center in id order, from the generator (the oracle of people's seed). */
 function firstOfCenter(centerId: string, n: number): string[] {
@@ -257,6 +268,8 @@ describe.skipIf(skipReason())("an access log a citizen can trust", () => {
     let chain: AuditChain;
     let saved: { chain_id: string; seq: string; prev_hash: string; hash: string; record: string }[] = [];
     let savedHead: { seq: string; hash: string; signature: string };
+    /** The head as it was two records before the end: an attacker who saved it can cut the chain back to it. */
+    let olderHead: { seq: string; hash: string; signature: string };
     const LENGTH = 6;
 
     beforeAll(async () => {
@@ -264,7 +277,10 @@ describe.skipIf(skipReason())("an access log a citizen can trust", () => {
       chain = new AuditChain(store, WRITER);
       const facts = { requestId: randomUUID(), operationName: "Tamper", documentHash: "0".repeat(64), clientAddress: null };
       const caller = { audience: "counsellor" as const, subject: `trust-${run}`, centers: [own.p.centerId], scopes: [], via: "jwt" as const };
-      for (let i = 0; i < LENGTH; i++) await chain.append(accessRecord(caller, facts, WRITER, [own.p.id], ["Person.name"], "ALLOWED"));
+      const append = () => chain.append(accessRecord(caller, facts, WRITER, [own.p.id], ["Person.name"], "ALLOWED"));
+      for (let i = 0; i < LENGTH - 2; i++) await append();
+      [olderHead] = await asOwner(async (c) => (await c.query("select seq::text as seq, hash, signature from audit.chain_head where chain_id = $1", [chain.chainId])).rows);
+      for (let i = 0; i < 2; i++) await append();
       await asOwner(async (c) => {
         saved = (await c.query("select chain_id, seq::text as seq, prev_hash, hash, record::text as record from audit.access_log where chain_id = $1 order by seq", [chain.chainId])).rows;
         [savedHead] = (await c.query("select seq::text as seq, hash, signature from audit.chain_head where chain_id = $1", [chain.chainId])).rows;
@@ -291,6 +307,7 @@ describe.skipIf(skipReason())("an access log a citizen can trust", () => {
     afterAll(async () => {
       if (saved.length) await restore();
       await store?.close();
+      rmSync(anchors, { force: true });
     });
 
     /** Rewrites the chain from seq 1 with the given records, every link and hash recomputed, as an attacker with the table would. */
@@ -383,6 +400,67 @@ describe.skipIf(skipReason())("an access log a citizen can trust", () => {
       expect(result.code, result.out).toBe(1);
       expect(result.out).toContain(`chain ${chain.chainId} seq ${LENGTH - 1}: bad checkpoint`);
       await restore();
+    });
+
+    describe("with the heads anchored outside the database (audit:anchor)", () => {
+      /** As a superuser: the chain cut back to the older head saved beforehand, that head put back in place. */
+      async function cutBackToOlderHead(): Promise<void> {
+        await asOwner((c) =>
+          oneMessage(
+            c,
+            `alter table audit.access_log disable trigger user; alter table audit.chain_head disable trigger user;
+             delete from audit.access_log where chain_id = $1 and seq > $2::bigint;
+             update audit.chain_head set seq = $2::bigint, hash = $3, signature = $4 where chain_id = $1;
+             alter table audit.chain_head enable trigger user; alter table audit.access_log enable trigger user;`,
+            [chain.chainId, olderHead.seq, olderHead.hash, olderHead.signature],
+          ),
+        );
+      }
+
+      it("a chain cut back to an older signed head passes the database's own check, and the anchor taken before shows the cut", async () => {
+        const anchored = await anchorHeads();
+        expect(anchored.code, anchored.out).toBe(0);
+        expect(anchored.out).toMatch(/^anchored \d+ chain heads to /m);
+        await cutBackToOlderHead();
+        const alone = await verifyWithoutAnchors();
+        expect(alone.out).not.toContain(chain.chainId);
+        const result = await verifyAccessStore();
+        expect(result.code, result.out).toBe(1);
+        expect(result.out).toMatch(
+          new RegExp(`audit log TAMPERED: chain ${chain.chainId} seq ${LENGTH}: truncated: chain ${chain.chainId} ends at seq ${LENGTH - 2}, the anchor of \\S+ says ${LENGTH}`),
+        );
+        await restore();
+        const again = await verifyAccessStore();
+        expect(again.out).not.toContain(chain.chainId);
+        expect(again.out).toMatch(/^anchors OK: \d+ chains at or past their heads anchored in /m);
+      });
+
+      it("a whole chain deleted together with its head: only the anchor says it existed", async () => {
+        expect((await anchorHeads()).code).toBe(0);
+        await asOwner((c) =>
+          oneMessage(
+            c,
+            `alter table audit.access_log disable trigger user; alter table audit.chain_head disable trigger user;
+             delete from audit.access_log where chain_id = $1; delete from audit.chain_head where chain_id = $1;
+             alter table audit.chain_head enable trigger user; alter table audit.access_log enable trigger user;`,
+            [chain.chainId],
+          ),
+        );
+        expect((await verifyWithoutAnchors()).out).not.toContain(chain.chainId);
+        const result = await verifyAccessStore();
+        expect(result.code, result.out).toBe(1);
+        expect(result.out).toContain(`truncated: chain ${chain.chainId} ends at seq 0 (no row left), the anchor of `);
+        await restore();
+      });
+
+      it("an anchor line whose head was not signed by the writers is refused", async () => {
+        const forged = { at: new Date().toISOString(), heads: [{ chainId: chain.chainId, seq: LENGTH + 5, hash: saved[LENGTH - 1].hash, signature: savedHead.signature }] };
+        appendFileSync(anchors, `${JSON.stringify(forged)}\n`);
+        const result = await verifyAccessStore();
+        expect(result.code, result.out).toBe(1);
+        expect(result.out).toContain(`audit log TAMPERED: chain ${chain.chainId} seq ${LENGTH + 5}: bad anchor: the head anchored at ${forged.at} does not verify with the audit verify key`);
+        rmSync(anchors, { force: true });
+      });
     });
 
     it("the writers' role may INSERT and SELECT, and is refused UPDATE, DELETE and TRUNCATE by PostgreSQL itself", async () => {
