@@ -12,6 +12,7 @@ import { SUBGRAPH_NAMES } from "../subgraphs";
 import { devToken } from "../gateway/auth/dev-token";
 import { syntheticPerson } from "../subgraphs/kit/synthetic/person";
 import { BENCH_ENV } from "./stack";
+import { cpuMs } from "./procs";
 
 const { values } = parseArgs({ options: { persons: { type: "string" }, duration: { type: "string" }, rounds: { type: "string" }, connections: { type: "string" } } });
 const persons = Number(values.persons ?? 10_000);
@@ -27,7 +28,12 @@ const QUERY = `query CrossProgram($id: ID!) { person(id: $id) { name age center 
   midCareerSupport { careerDesignSessions { heldOn kind } currentEligibility { eligible } }
   learningCard { card { balance } enrollments { status course { title } } currentEligibility { eligible } } } }`;
 
-interface Run { mode: "on" | "off"; rps: number; p50: number; p99: number; errors: number }
+/**
+ * Throughput and latency move with whatever else the machine runs; the CPU the stack's processes
+ * spend per answered request (gateway and subgraphs, from /proc; the embedded store runs in this
+ * process beside autocannon and is not counted) moves much less, so both are reported.
+ */
+interface Run { mode: "on" | "off"; rps: number; p50: number; p99: number; errors: number; cpuMsPerRequest: number }
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -42,8 +48,11 @@ async function measure(mode: "on" | "off"): Promise<Run> {
     const check = await fetch(stack.gatewayUrl, request).then((r) => r.json() as Promise<{ errors?: unknown[]; data?: { person?: { name?: string } } }>);
     if (check.errors || check.data?.person?.name !== person.name) throw new Error(`unexpected answer in mode ${mode}: ${JSON.stringify(check).slice(0, 300)}`);
     await autocannon({ url: stack.gatewayUrl, connections, duration: 3, ...request }); // warm-up
+    const pids = Object.values(stack.pids);
+    const cpuBefore = pids.reduce((sum, pid) => sum + cpuMs(pid), 0);
     const result = await autocannon({ url: stack.gatewayUrl, connections, duration, ...request });
-    return { mode, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+    const cpu = pids.reduce((sum, pid) => sum + cpuMs(pid), 0) - cpuBefore;
+    return { mode, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, cpuMsPerRequest: cpu / Math.max(1, result.requests.total) };
   } finally {
     await stack.stop();
   }
@@ -54,7 +63,7 @@ for (let round = 0; round < rounds; round++) {
   for (const mode of ["on", "off"] as const) {
     const run = await measure(mode);
     runs.push(run);
-    console.log(`round ${round + 1} security ${mode}: ${run.rps.toFixed(1)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, errors ${run.errors}`);
+    console.log(`round ${round + 1} security ${mode}: ${run.rps.toFixed(1)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, CPU ${run.cpuMsPerRequest.toFixed(1)} ms a request, errors ${run.errors}`);
   }
 }
 const on = runs.filter((r) => r.mode === "on");
@@ -63,3 +72,6 @@ const rpsOn = median(on.map((r) => r.rps));
 const rpsOff = median(off.map((r) => r.rps));
 console.log(`\nmedian req/s: security on ${rpsOn.toFixed(1)}, off ${rpsOff.toFixed(1)}; on/off = ${(rpsOn / rpsOff).toFixed(3)} (cost ${((1 - rpsOn / rpsOff) * 100).toFixed(1)}%)`);
 console.log(`median p50: on ${median(on.map((r) => r.p50))} ms, off ${median(off.map((r) => r.p50))} ms; ${connections} connections, ${duration} s per run, ${persons} persons`);
+const cpuOn = median(on.map((r) => r.cpuMsPerRequest));
+const cpuOff = median(off.map((r) => r.cpuMsPerRequest));
+console.log(`median CPU per request (gateway and subgraphs): on ${cpuOn.toFixed(1)} ms, off ${cpuOff.toFixed(1)} ms; on/off = ${(cpuOn / cpuOff).toFixed(3)}`);
