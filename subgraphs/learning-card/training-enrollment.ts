@@ -1,8 +1,7 @@
 /** TrainingEnrollment: one course taken with the card, and how its tuition was split. */
 import "reflect-metadata";
 import { IDENTIFIED_ONLY } from "../../platform/security/caller";
-import { Directive, Field, ID, Int, ObjectType, Extensions } from "type-graphql";
-import { PERSONAL_EVENT_DATE } from "../kit/security/personal-dates";
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { PARTNER } from "../../platform/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { TrainingEnrollmentStatus } from "./enums";
@@ -21,11 +20,9 @@ export class TrainingEnrollment {
   /** For the course resolver (exposed through `course`). */
   courseId!: string;
 
-  @Extensions(PERSONAL_EVENT_DATE)
   @Field(() => DateScalar, { description: "Date the training started for this trainee." })
   enrolledOn!: string;
 
-  @Extensions(PERSONAL_EVENT_DATE)
   @Field(() => DateScalar, { nullable: true, description: "Date the course was completed (수료); null while enrolled or when dropped." })
   completedOn!: string | null;
 
