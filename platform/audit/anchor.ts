@@ -24,6 +24,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Store } from "../store";
 import type { CheckpointVerifier } from "./checkpoint";
+import { HEADS_SQL, type HeadRow } from "./verify";
 
 const ANCHORS_DIR = fileURLToPath(new URL("../../.data/audit-anchors", import.meta.url));
 
@@ -52,10 +53,8 @@ export interface Anchor {
   heads: SignedHead[];
 }
 
-const HEADS_SQL = "select chain_id, seq::text as seq, hash, signature from audit.chain_head order by chain_id";
-
 export async function signedHeads(store: Store): Promise<SignedHead[]> {
-  const rows = await store.query<{ chain_id: string; seq: string; hash: string; signature: string }>(HEADS_SQL);
+  const rows = await store.query<HeadRow>(HEADS_SQL);
   return rows.map((r) => ({ chainId: r.chain_id, seq: Number(r.seq), hash: r.hash, signature: r.signature }));
 }
 

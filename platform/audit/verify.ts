@@ -40,14 +40,14 @@ export interface VerifyOptions {
   checkpoints?: CheckpointVerifier;
 }
 
-interface HeadRow {
+export interface HeadRow {
   chain_id: string;
   seq: string;
   hash: string;
   signature: string;
 }
 
-const HEADS_SQL = "select chain_id, seq::text as seq, hash, signature from audit.chain_head order by chain_id";
+export const HEADS_SQL = "select chain_id, seq::text as seq, hash, signature from audit.chain_head order by chain_id";
 const HEAD_SQL = "select chain_id, seq::text as seq, hash, signature from audit.chain_head where chain_id = $1";
 const ORPHAN_HEADS_SQL = `select chain_id, seq::text as seq, hash, signature from audit.chain_head h
   where not exists (select 1 from audit.access_log l where l.chain_id = h.chain_id) order by chain_id limit 1`;
