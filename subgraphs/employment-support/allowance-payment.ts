@@ -1,6 +1,7 @@
 /** A payment made under NESS: job-seeking, participation or success allowance. */
 import { IDENTIFIED_ONLY } from "../../platform/security/caller";
-import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType, Extensions } from "type-graphql";
+import { PERSONAL_EVENT_DATE } from "../kit/security/personal-dates";
 import { PARTNER } from "../../platform/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { NessPaymentKind } from "./enums";
@@ -19,6 +20,7 @@ export class NessAllowancePayment {
   @Field(() => NessPaymentKind, { description: "Kind of payment." })
   kind!: NessPaymentKind;
 
+  @Extensions(PERSONAL_EVENT_DATE)
   @Field(() => DateScalar, { description: "Date the payment was made." })
   paidOn!: string;
 

@@ -1,5 +1,6 @@
 /** One NESS enrollment: application, decision, Individual Action Plan and services. */
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType, Extensions } from "type-graphql";
+import { PERSONAL_EVENT_DATE } from "../kit/security/personal-dates";
 import { PARTNER } from "../../platform/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { NessEnrollmentStatus, NessStage, NessTrack, NessTrackRoute } from "./enums";
@@ -24,9 +25,11 @@ export class NessEnrollment {
   @Field(() => NessTrackRoute, { description: "How the person entered the track: screened, selected, youth or mid-career." })
   trackRoute!: NessTrackRoute;
 
+  @Extensions(PERSONAL_EVENT_DATE)
   @Field(() => DateScalar, { description: "Date of application." })
   appliedOn!: string;
 
+  @Extensions(PERSONAL_EVENT_DATE)
   @Field(() => DateScalar, { nullable: true, description: "Date of the eligibility decision; null while the application is undecided (APPLIED)." })
   decidedOn!: string | null;
 
@@ -36,9 +39,11 @@ export class NessEnrollment {
   @Field(() => NessStage, { description: "Stage of the NESS process the enrollment is in." })
   stage!: NessStage;
 
+  @Extensions(PERSONAL_EVENT_DATE)
   @Field(() => DateScalar, { nullable: true, description: "Date the Individual Action Plan (취업활동계획) was set with the counsellor; null until then." })
   iapSetOn!: string | null;
 
+  @Extensions(PERSONAL_EVENT_DATE)
   @Field(() => DateScalar, {
     nullable: true,
     description:

@@ -1,5 +1,6 @@
 /** One participation of a person in the Job Search Guarantee Package. */
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType, Extensions } from "type-graphql";
+import { PERSONAL_EVENT_DATE } from "../kit/security/personal-dates";
 import { PARTNER } from "../../platform/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { GuaranteeParticipationStatus, GuaranteePhaseKind } from "./enums";
@@ -18,9 +19,11 @@ export class GuaranteeParticipation {
   @Field(() => ID, { description: "Id of the employment center (고용센터) running this participation, as in employmentCenters." })
   centerId!: string;
 
+  @Extensions(PERSONAL_EVENT_DATE)
   @Field(() => DateScalar, { description: "Date the participation began (first day of diagnosis)." })
   startedOn!: string;
 
+  @Extensions(PERSONAL_EVENT_DATE)
   @Field(() => DateScalar, { nullable: true, description: "Date the last service phase ended (completion or drop-out); null while active." })
   endedOn!: string | null;
 

@@ -1,5 +1,6 @@
 /** One service phase of a participation. */
-import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType, Extensions } from "type-graphql";
+import { PERSONAL_EVENT_DATE } from "../kit/security/personal-dates";
 import { PARTNER } from "../../platform/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { GuaranteePhaseKind } from "./enums";
@@ -15,9 +16,11 @@ export class GuaranteePhase {
   @Field(() => GuaranteePhaseKind, { description: "Which phase (DIAGNOSIS, CAREER_DESIGN or JOB_SUPPORT)." })
   phase!: GuaranteePhaseKind;
 
+  @Extensions(PERSONAL_EVENT_DATE)
   @Field(() => DateScalar, { description: "First day of the phase." })
   startedOn!: string;
 
+  @Extensions(PERSONAL_EVENT_DATE)
   @Field(() => DateScalar, { nullable: true, description: "Last day of the phase; null while it is under way." })
   endedOn!: string | null;
 

@@ -1,6 +1,7 @@
 /** A job a participant started through the package. */
 import { IDENTIFIED_ONLY } from "../../platform/security/caller";
-import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType, Extensions } from "type-graphql";
+import { PERSONAL_EVENT_DATE } from "../kit/security/personal-dates";
 import { PARTNER } from "../../platform/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { GuaranteeEmploymentType } from "./enums";
@@ -22,6 +23,7 @@ export class GuaranteeJobPlacement {
   @Field(() => String, { description: "Industry of the job, one of the managing center's focus industries." })
   industry!: string;
 
+  @Extensions(PERSONAL_EVENT_DATE)
   @Field(() => DateScalar, { description: "First day of work." })
   startedOn!: string;
 

@@ -3,7 +3,8 @@
  * -> work experience -> placement the person has come, and the next step open to them.
  * Source: the Ministry of Employment and Labor's announcements of the Mid-Career Employment Network (중장년고용네트워크).
  */
-import { Field, ObjectType, Directive } from "type-graphql";
+import { Field, ObjectType, Directive, Extensions } from "type-graphql";
+import { PERSONAL_EVENT_DATE } from "../kit/security/personal-dates";
 import { DateScalar } from "../kit/scalars";
 import { NetworkStage, Program, type ProgramEligibility, type ProgramEvent } from "../kit/eligibility";
 import { PERSONAL_DATA } from "../../platform/cache-control";
@@ -14,6 +15,7 @@ export class NetworkCase {
   @Field(() => NetworkStage, { nullable: true, description: "The furthest stage reached; null when none yet." })
   stage!: NetworkStage | null;
 
+  @Extensions(PERSONAL_EVENT_DATE)
   @Field(() => DateScalar, { nullable: true, description: "When that stage was first reached." })
   reachedOn!: string | null;
 

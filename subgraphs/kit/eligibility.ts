@@ -3,7 +3,8 @@
  * the journey subgraph can gather the four programs' answers into one list.
  */
 import "reflect-metadata";
-import { Directive, Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, Int, ObjectType, registerEnumType, Extensions } from "type-graphql";
+import { PERSONAL_EVENT_DATE } from "./security/personal-dates";
 import { PARTNER } from "../../platform/security/contract";
 import { DateScalar, WonScalar } from "./scalars";
 import { PERSONAL_DATA } from "../../platform/cache-control";
@@ -174,6 +175,7 @@ export class ProgramEvent {
   @Field(() => Program, { description: "The program the event belongs to." })
   program!: Program;
 
+  @Extensions(PERSONAL_EVENT_DATE)
   @Field(() => DateScalar, { description: "When it happened." })
   date!: string;
 

@@ -15,6 +15,7 @@ import { openCircumstances } from "./security/sealed-circumstances";
 import type { PersonRepresentation } from "./person-stub";
 import { PROGRAM_SCOPES, type ProgramSubgraph } from "../../platform/security/caller";
 import { checkPersonAccess, personIdFromCaller } from "./security/row-rules";
+import { analystAsOf } from "./security/personal-dates";
 import { DateScalar } from "./scalars";
 import { todayInKorea } from "../../platform/dates";
 import { ProgramEligibility, ProgramEvent } from "./eligibility";
@@ -81,7 +82,8 @@ export function programRecordResolver<History>(record: ClassType, rules: Program
       @Arg("asOf", () => DateScalar, { nullable: true, description: "Date to apply the rules for (YYYY-MM-DD); today in Korea when omitted." }) asOf: string | null,
       @Ctx() ctx: SubgraphContext,
     ): Promise<EligibilityValue> {
-      const date = asOf ?? todayInKorea();
+      // An analyst asks by the month: every rule that counts from an event changes its answer on a month's first day.
+      const date = analystAsOf(ctx.caller, asOf ?? todayInKorea());
       return eligibilityFor(ctx.caller, rules.evaluate(root.person, await rules.history(ctx, root.personId, date), date));
     }
 

@@ -10,6 +10,7 @@ import { parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 import { CACHE_CONTROL_DEFINITIONS } from "../../platform/cache-control";
 import { enforcePolicies } from "./security/policy-fields";
+import { coarsenPersonalDates, personalDateFields } from "./security/personal-dates";
 
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@requires", "@external", "@shareable", "@tag", "@inaccessible", "@authenticated", "@requiresScopes", "@policy"])`;
 
@@ -33,5 +34,5 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...(extra as object) };
   }
   const typeDefs = parse(`${FEDERATION_LINK}\n${CACHE_CONTROL_DEFINITIONS}\n${printSchemaWithDirectives(schema)}`);
-  return enforcePolicies(buildSubgraphSchema({ typeDefs, resolvers: resolvers as any }));
+  return coarsenPersonalDates(enforcePolicies(buildSubgraphSchema({ typeDefs, resolvers: resolvers as any })), personalDateFields(schema));
 }

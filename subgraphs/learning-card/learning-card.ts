@@ -1,7 +1,8 @@
 /** LearningCard: the card itself, with its grant and what is left of it. */
 import "reflect-metadata";
 import { IDENTIFIED_ONLY } from "../../platform/security/caller";
-import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType, Extensions } from "type-graphql";
+import { PERSONAL_EVENT_DATE } from "../kit/security/personal-dates";
 import { PARTNER } from "../../platform/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { LearningCardStatus } from "./enums";
@@ -17,9 +18,11 @@ export class LearningCard {
   @Field(() => ID, { description: "Card id, LC- followed by the holder's person id (e.g. LC-P00000042)." })
   id!: string;
 
+  @Extensions(PERSONAL_EVENT_DATE)
   @Field(() => DateScalar, { description: "Date the card was issued." })
   issuedOn!: string;
 
+  @Extensions(PERSONAL_EVENT_DATE)
   @Field(() => DateScalar, { description: "Last day of validity: 5 years from issue; the unused balance then lapses." })
   expiresOn!: string;
 

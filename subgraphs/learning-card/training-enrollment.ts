@@ -1,7 +1,8 @@
 /** TrainingEnrollment: one course taken with the card, and how its tuition was split. */
 import "reflect-metadata";
 import { IDENTIFIED_ONLY } from "../../platform/security/caller";
-import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType, Extensions } from "type-graphql";
+import { PERSONAL_EVENT_DATE } from "../kit/security/personal-dates";
 import { PARTNER } from "../../platform/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { TrainingEnrollmentStatus } from "./enums";
@@ -20,9 +21,11 @@ export class TrainingEnrollment {
   /** For the course resolver (exposed through `course`). */
   courseId!: string;
 
+  @Extensions(PERSONAL_EVENT_DATE)
   @Field(() => DateScalar, { description: "Date the training started for this trainee." })
   enrolledOn!: string;
 
+  @Extensions(PERSONAL_EVENT_DATE)
   @Field(() => DateScalar, { nullable: true, description: "Date the course was completed (수료); null while enrolled or when dropped." })
   completedOn!: string | null;
 

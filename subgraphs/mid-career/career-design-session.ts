@@ -1,5 +1,6 @@
 /** One career design session at a Mid-Career Tomorrow Center (중장년내일센터). */
-import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType, Extensions } from "type-graphql";
+import { PERSONAL_EVENT_DATE } from "../kit/security/personal-dates";
 import { PARTNER } from "../../platform/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { CareerDesignSessionKind } from "./enums";
@@ -19,6 +20,7 @@ export class CareerDesignSession {
   @Field(() => ID, { description: "Pseudonymous id of the person who attended." })
   personId!: string;
 
+  @Extensions(PERSONAL_EVENT_DATE)
   @Field(() => DateScalar, { description: "Date the session was held." })
   heldOn!: string;
 

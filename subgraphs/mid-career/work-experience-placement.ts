@@ -1,6 +1,7 @@
 /** One work experience placement of the Mid-Career Career Support Program (경력지원제). */
 import { IDENTIFIED_ONLY } from "../../platform/security/caller";
-import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType, Extensions } from "type-graphql";
+import { PERSONAL_EVENT_DATE } from "../kit/security/personal-dates";
 import { PARTNER } from "../../platform/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { SYNTHETIC_AS_OF } from "../kit/synthetic/person";
@@ -33,9 +34,11 @@ export class WorkExperiencePlacement {
   @Field(() => String, { description: "The new field the participant gains experience in (e.g. facility management)." })
   targetField!: string;
 
+  @Extensions(PERSONAL_EVENT_DATE)
   @Field(() => DateScalar, { description: "First day on site (a future date while PLANNED)." })
   startedOn!: string;
 
+  @Extensions(PERSONAL_EVENT_DATE)
   @Field(() => DateScalar, {
     description: "Last day on site: the planned last day while PLANNED or IN_PROGRESS, the actual one once COMPLETED or DROPPED.",
   })

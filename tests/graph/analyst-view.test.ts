@@ -15,7 +15,7 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { graphql, skipReason, type As } from "../setup/graphql";
-import { programRecordsOf } from "../setup/population";
+import { firstPerson, programRecordsOf } from "../setup/population";
 import { loadPseudonymizer, type Pseudonymizer } from "../../platform/security/pseudonym";
 import { personId, syntheticPerson, syntheticPersons, type SyntheticPerson } from "../../subgraphs/kit/synthetic/person";
 import { assetsBand, incomeBand, revenueBand } from "../../subgraphs/kit/bands";
@@ -284,7 +284,7 @@ describe.skipIf(skipReason())("the analyst's view", () => {
       expect(data.person.household.incomeBand).toBe(incomeBand(p.householdMonthlyIncome));
       expect(data.person.nationalEmploymentSupport.totalAllowancePaid).toBeNull();
       expect(data.person.nationalEmploymentSupport.allowancePayments.map((x: any) => x.amount)).toEqual(programRecordsOf(p).ness.payments.map(() => null));
-      expect(data.person.nationalEmploymentSupport.allowancePayments.map((x: any) => x.paidOn).sort()).toEqual(programRecordsOf(p).ness.payments.map((x) => x.paid_on).sort());
+      expect(data.person.nationalEmploymentSupport.allowancePayments.map((x: any) => x.paidOn).sort()).toEqual(programRecordsOf(p).ness.payments.map((x) => `${x.paid_on.slice(0, 7)}-01`).sort());
       expect(data.person.learningCard.card).toMatchObject({ grantTotal: null, used: null, balance: null });
     });
   });
@@ -311,6 +311,51 @@ describe.skipIf(skipReason())("the analyst's view", () => {
       expect(numbersIn(JSON.stringify(data).replace(BAND, "")).has(String(p.householdMonthlyIncome))).toBe(false);
       const priority = reasons.find((r: any) => r.rule === "learning-card.priority.low-income");
       expect(priority.description).toBe(`${ruleDefinition("learning-card.priority.low-income")!.description} Met: ${incomeBand(p.householdMonthlyIncome)}.`);
+    });
+  });
+
+  describe("event dates, by the month", () => {
+    const HISTORY = `query($id: ID!) { person(id: $id) {
+      nationalEmploymentSupport { enrollments { appliedOn decidedOn iapSetOn servicesEndOn } allowancePayments { paidOn } events { date kind } }
+      jobSearchGuarantee { participations { startedOn endedOn phases { startedOn endedOn } placements { startedOn } } events { date kind } }
+      midCareerSupport { careerDesignSessions { heldOn } workExperiencePlacements { startedOn endedOn } events { date kind } }
+      learningCard { card { issuedOn expiresOn } enrollments { enrolledOn completedOn } events { date kind description } }
+      timeline { date kind description } networkCase { reachedOn nextStep } } }`;
+    const DATE = /\d{4}-\d{2}-\d{2}/g;
+    /** Every date written anywhere in an answer (fields and texts), sorted. */
+    const datesIn = (data: unknown) => (JSON.stringify(data).match(DATE) ?? []).sort();
+    const monthStart = (date: string) => `${date.slice(0, 7)}-01`;
+
+    it("every date of a person's history reaches an analyst as its month's first day, the counsellor's to the day", async () => {
+      // A person with history in every program and a NESS application not on a month's first day (from the generators).
+      const { p } = firstPerson(
+        inject("testPersons"),
+        (r) => r.ness.enrollments.some((e) => !e.applied_on.endsWith("-01")) && r.lc.card !== null && r.jsg.participations.length > 0 && r.mc.sessions.length > 0,
+        "person with history in every program",
+      );
+      const seen = await graphql(HISTORY, { id: pseudonyms.pseudonym(p.id) }, { as: analyst });
+      const exact = await graphql(HISTORY, { id: p.id });
+      expect(seen.errors).toBeUndefined();
+      expect(exact.errors).toBeUndefined();
+      const exactDates = datesIn(exact.data);
+      expect(exactDates.some((d) => !d.endsWith("-01"))).toBe(true);
+      expect(exactDates).toContain(programRecordsOf(p).ness.enrollments.find((e) => !e.applied_on.endsWith("-01"))!.applied_on);
+      // The same dates, each as its month's first day, and no other date anywhere (texts included).
+      expect(datesIn(seen.data)).toEqual(exactDates.map(monthStart).sort());
+    });
+
+    it("eligibility on any day of a month is the answer on its first day (an event's day cannot be bisected)", async () => {
+      const { p } = firstPerson(inject("testPersons"), (r) => r.ness.enrollments.length > 0 && r.lc.card !== null, "person with NESS and card history");
+      const days = ["2026-03-01", "2026-03-02", "2026-03-16", "2026-03-31"];
+      const fields = days.map((d, i) => `d${i}: eligibility(asOf: "${d}") { asOf eligible track reasons { rule passed observed threshold } }`).join(" ");
+      const query = `query($id: ID!) { person(id: $id) { ${PROGRAMS.map((program) => `${program} { ${fields} }`).join(" ")} } }`;
+      const { data, errors } = await graphql(query, { id: pseudonyms.pseudonym(p.id) }, { as: analyst });
+      expect(errors).toBeUndefined();
+      for (const program of PROGRAMS) {
+        const answers = days.map((_, i) => data.person[program][`d${i}`]);
+        expect(answers[0].asOf).toBe("2026-03-01");
+        for (const answer of answers.slice(1)) expect(answer).toEqual(answers[0]);
+      }
     });
   });
 });
