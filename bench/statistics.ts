@@ -109,7 +109,7 @@ export async function engineFigures(databaseUrl: string, log: Log): Promise<{ pe
     const covered = { population, indices: everyone, asOf, threshold: 10 };
     for (let k = 0; k < 5; k++) await measured(`breakdown REGION x AGE_BAND in memory, run ${k + 1}`, steps, log, async () => breakdown(covered, [StatisticsDimension.REGION, StatisticsDimension.AGE_BAND]));
     const sql = `select region, (floor(extract(year from age($1::date, birth_date)) / 10) * 10)::int as band, count(*)::int
-      from people.statistics_persons_v1 group by 1, 2`;
+      from people.statistics_persons_v2 group by 1, 2`;
     for (let k = 0; k < 5; k++) {
       await measured(`breakdown REGION x AGE_BAND as PostgreSQL GROUP BY over the extract, run ${k + 1}`, steps, log, () =>
         store.session(async (query) => {

@@ -39,11 +39,11 @@ export async function readPopulation(store: Store): Promise<Population> {
     await query("begin isolation level repeatable read read only");
     try {
       await query("select set_config('naeil.statistics_key', $1, true)", [randomBytes(32).toString("hex")]);
-      const [{ n }] = await query<{ n: number }>("select count(*)::int as n from people.statistics_persons_v1");
+      const [{ n }] = await query<{ n: number }>("select count(*)::int as n from people.statistics_persons_v2");
       const p = emptyPopulation(n);
       const index = new Map<string, number>();
       let i = 0;
-      await eachRow<PersonRow>(query, "persons", "select * from people.statistics_persons_v1", (r) => {
+      await eachRow<PersonRow>(query, "persons", "select * from people.statistics_persons_v2", (r) => {
         if (i >= n) return; // a person added after the count: left for the next read
         index.set(r.pseudonym, i);
         p.birthDate[i] = r.birth_date;

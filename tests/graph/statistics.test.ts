@@ -28,7 +28,7 @@ interface Seen {
 
 const eligibilityFields = `eligibility(asOf: "${asOf}") { eligible track benefits { amountPerMonth total } reasons { rule passed } }`;
 const PAGE = `query($after: String) { persons(first: 100, after: $after) {
-  edges { node { birthYear region center { id } employment { status } household { incomeBand }
+  edges { node { age region center { id } employment { status } household { incomeBand }
     nationalEmploymentSupport { ${eligibilityFields} }
     jobSearchGuarantee { participations { startedOn endedOn } ${eligibilityFields} }
     midCareerSupport { workExperiencePlacements { status startedOn endedOn } ${eligibilityFields} }
@@ -53,8 +53,7 @@ async function personLevelView(): Promise<Seen[]> {
         ...(n.midCareerSupport.workExperiencePlacements.some((x: any) => x.status !== "PLANNED" && within(x.startedOn, x.endedOn)) ? ["MID_CAREER_SUPPORT"] : []),
         ...(card && card.status !== "SUSPENDED" && within(card.issuedOn, card.expiresOn) ? ["LEARNING_CARD"] : []),
       ];
-      // The population's age is the age reached in asOf's year (the extract publishes the birth year only).
-      const band = Math.floor((Number(asOf.slice(0, 4)) - n.birthYear) / 10) * 10;
+      const band = Math.floor(n.age / 10) * 10;
       seen.push({
         region: n.region, center: n.center.id, ageBand: `${band}-${band + 9}`, status: n.employment.status, incomeBand: n.household.incomeBand,
         programs: programs.length ? programs : ["NONE"],
