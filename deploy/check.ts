@@ -15,8 +15,8 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseAllDocuments } from "yaml";
-import { SUBGRAPH_NAMES, DEFAULT_PORTS } from "../subgraphs";
-import { envPrefix } from "../subgraphs/kit/subgraph";
+import { SUBGRAPH_NAMES, DEFAULT_PORTS } from "../platform/subgraphs";
+import { envPrefix } from "../platform/service-env";
 
 type Doc = { kind: string; name: string; body: any };
 type Labels = Record<string, string>;
@@ -173,6 +173,17 @@ for (const p of [...of("PodDisruptionBudget"), ...of("NetworkPolicy")]) {
   const selector: Labels = (p.kind === "NetworkPolicy" ? p.body.spec?.podSelector : p.body.spec?.selector)?.matchLabels ?? {};
   if (!selected(selector).length) fail(`${p.kind} ${p.name}: selector ${JSON.stringify(selector)} matches no Deployment`);
 }
+// Each port a NetworkPolicy opens is a container port (by name, or by number within port..endPort) of every pod it selects.
+for (const p of of("NetworkPolicy")) {
+  const targets = selected(p.body.spec?.podSelector?.matchLabels ?? {});
+  for (const rule of p.body.spec?.ingress ?? []) for (const open of rule.ports ?? []) {
+    const opens = (c: any) =>
+      (c.ports ?? []).some((cp: any) => (typeof open.port === "string" ? cp.name === open.port : cp.containerPort >= open.port && cp.containerPort <= (open.endPort ?? open.port)));
+    for (const t of targets) {
+      if (!t.body.spec.template.spec.containers.some(opens)) fail(`NetworkPolicy ${p.name}: port ${open.port}${open.endPort ? `-${open.endPort}` : ""} is no container port of Deployment ${t.name}`);
+    }
+  }
+}
 for (const h of of("HorizontalPodAutoscaler")) {
   const target = h.body.spec?.scaleTargetRef;
   const d = deployments.find((x) => x.name === target?.name && target?.kind === "Deployment");
@@ -222,7 +233,7 @@ for (const name of SUBGRAPH_NAMES) {
 }
 // The shared subgraph component's placeholders are all replaced, and each subgraph Deployment is one the code knows.
 for (const d of deployments.filter((x) => podLabels(x)["app.kubernetes.io/component"] === "subgraph")) {
-  if (!(SUBGRAPH_NAMES as readonly string[]).includes(d.name)) fail(`Deployment ${d.name}: a subgraph the code does not know (subgraphs/index.ts)`);
+  if (!(SUBGRAPH_NAMES as readonly string[]).includes(d.name)) fail(`Deployment ${d.name}: a subgraph the code does not know (platform/subgraphs.ts)`);
 }
 if (/\bSUBGRAPH_PORT\b|\b(containerPort|port): 0\b/.test(build.stdout)) fail("kubectl kustomize deploy: a placeholder of deploy/subgraphs/subgraph/ is left (SUBGRAPH_PORT or port 0)");
 if (gateway) {
