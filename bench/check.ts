@@ -8,19 +8,11 @@ import type { RunningTarget } from "./targets";
 import type { ScenarioRun } from "./scenarios";
 import { benchHeaders } from "./auth";
 import { project } from "./direct/requires";
+import { canonicalJson } from "../platform/digest";
 
 interface Answer {
   data?: unknown;
   errors?: { message?: string; extensions?: { code?: string } }[];
-}
-
-/** JSON with object keys sorted, so answers compare whatever order fields were merged in. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object") {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
 }
 
 function selectionOf(body: string) {
@@ -39,7 +31,7 @@ async function compareTargets(targets: RunningTarget[], label: string, headers: 
         const first = answer.errors?.[0];
         problems.push(`${target.name} ${label}: HTTP ${response.status}, ${answer.errors?.length ?? 0} GraphQL errors (first: ${first?.extensions?.code ?? ""} ${first?.message ?? ""})`.slice(0, 300));
       }
-      answers.set(target.name, canonical(target.name === "direct" ? project(answer.data, selectionOf(body)) : answer.data));
+      answers.set(target.name, canonicalJson(target.name === "direct" ? project(answer.data, selectionOf(body)) : answer.data));
     } catch (error) {
       problems.push(`${target.name} ${label}: ${String(error)}`.slice(0, 300));
     }

@@ -1,22 +1,24 @@
 /**
  * `npx tsx deploy/check.ts`: an offline sanity check of the manifests (no cluster, no kubeconform).
- * Parses every YAML file under deploy/ and checks what would otherwise fail only in the cluster:
- * kustomization.yaml lists every manifest and every file it names exists; each Deployment has
- * readiness (/ready) and liveness (/health) probes on a port it declares, resources, a non-root
- * read-only container, and a grace period longer than preStop + the code's drain deadline; each
- * Service, PodDisruptionBudget, NetworkPolicy and the HPA select or target something that exists;
- * every subgraph has a Deployment, a Service and a gateway <NAME>_URL that agree on name and port;
- * keys go only where they belong; deploy/supergraph.graphql is the composed one.
- * Prints one line per failure and exits 1, or prints a summary.
+ * Renders deploy/ with `kubectl kustomize deploy` (what `kubectl apply -k deploy/` would apply) and
+ * checks what would otherwise fail only in the cluster: every YAML file under deploy/ is reached from
+ * kustomization.yaml; each Deployment has readiness (/ready) and liveness (/health) probes on a port
+ * it declares, resources, a non-root read-only container, and a grace period longer than preStop +
+ * the code's drain deadline; each Service, PodDisruptionBudget, NetworkPolicy and the HPA select or
+ * target something that exists; every subgraph has a Deployment, a Service and a gateway <NAME>_URL
+ * that agree on name and port, and nothing else is deployed under a subgraph's label; keys go only
+ * where they belong; deploy/supergraph.graphql is the composed one.
+ * Prints one line per failure and exits 1, or prints a summary. Needs kubectl (its kustomize).
  */
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseAllDocuments } from "yaml";
-import { SUBGRAPH_NAMES, DEFAULT_PORTS } from "../subgraphs";
-import { envPrefix } from "../subgraphs/kit/subgraph";
+import { SUBGRAPH_NAMES, DEFAULT_PORTS } from "../platform/subgraphs";
+import { envPrefix } from "../platform/service-env";
 
-type Doc = { file: string; kind: string; name: string; body: any };
+type Doc = { kind: string; name: string; body: any };
 type Labels = Record<string, string>;
 
 const DEPLOY = dirname(fileURLToPath(import.meta.url));
@@ -24,7 +26,17 @@ const ROOT = join(DEPLOY, "..");
 const failures: string[] = [];
 const fail = (message: string) => failures.push(message);
 
-// ------------------------------------------------------------------ files and kustomization.yaml
+/** The YAML documents of a text, or a failure naming where it came from. */
+function parse(text: string, where: string): any[] {
+  const bodies: any[] = [];
+  for (const document of parseAllDocuments(text)) {
+    if (document.errors.length) fail(`${where}: ${document.errors[0].message}`);
+    else if (document.toJS()) bodies.push(document.toJS());
+  }
+  return bodies;
+}
+
+// ------------------------------------------------- every file is reached from kustomization.yaml
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -34,48 +46,62 @@ function yamlFiles(dir: string): string[] {
   });
 }
 
-const kustomization = parseAllDocuments(readFileSync(join(DEPLOY, "kustomization.yaml"), "utf8"))[0].toJS();
-const resources: string[] = kustomization.resources ?? [];
-const generators: { name: string; files?: string[]; envs?: string[] }[] = kustomization.configMapGenerator ?? [];
-const generated = new Map(generators.map((g) => [g.name, g]));
+/** The files a kustomization reaches: itself, its resources and components (folders followed). */
+function reached(dir: string, into = new Set<string>()): Set<string> {
+  const file = join(dir, "kustomization.yaml");
+  if (!existsSync(file)) return into;
+  into.add(relative(DEPLOY, file));
+  const kustomization = parse(readFileSync(file, "utf8"), relative(DEPLOY, file))[0] ?? {};
+  for (const entry of [...(kustomization.resources ?? []), ...(kustomization.components ?? [])] as string[]) {
+    const path = join(dir, entry);
+    if (existsSync(path) && statSync(path).isDirectory()) reached(path, into);
+    else into.add(relative(DEPLOY, path));
+  }
+  return into;
+}
 // Templates (*.example.yaml) are kept out on purpose: applying placeholders would overwrite real Secrets.
-const manifests = yamlFiles(DEPLOY).filter((f) => f !== "kustomization.yaml" && !f.endsWith(".example.yaml"));
-for (const file of manifests) if (!resources.includes(file)) fail(`kustomization.yaml: ${file} is not listed in resources`);
-for (const file of resources) if (!existsSync(join(DEPLOY, file))) fail(`kustomization.yaml: resource ${file} does not exist`);
-for (const g of generators) for (const file of [...(g.files ?? []), ...(g.envs ?? [])]) {
-  const path = file.replace(/^[^=]+=/, "");
-  if (!existsSync(join(DEPLOY, path))) fail(`kustomization.yaml: configMapGenerator ${g.name} names ${path}, which does not exist`);
-}
+const manifests = yamlFiles(DEPLOY).filter((f) => !f.endsWith(".example.yaml"));
+const inBuild = reached(DEPLOY);
+for (const file of manifests) if (!inBuild.has(file)) fail(`${file} is not reached from kustomization.yaml (resources or components)`);
 
-/** KEY=value lines of a kustomize env file. */
-function envFile(file: string): Record<string, string> {
-  const lines = readFileSync(join(DEPLOY, file), "utf8").split("\n").filter((l) => l.trim() && !l.trim().startsWith("#"));
-  return Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
-}
-const envOfConfigMap = (name: string): Record<string, string> => Object.assign({}, ...(generated.get(name)?.envs ?? []).map(envFile));
+// ------------------------------------------------------------------- kubectl kustomize deploy
 
-// -------------------------------------------------------------------------------------- parsing
+const kubectl = process.env.KUBECTL || "kubectl";
+const build = spawnSync(kubectl, ["kustomize", DEPLOY], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+if (build.error) {
+  const missing = (build.error as NodeJS.ErrnoException).code === "ENOENT";
+  console.error(
+    missing
+      ? `FAIL ${kubectl} is not installed: deploy/check.ts renders deploy/ with \`kubectl kustomize\` (https://kubernetes.io/docs/tasks/tools/), or set KUBECTL`
+      : `FAIL ${kubectl} kustomize deploy: ${build.error.message}`,
+  );
+  process.exit(1);
+}
+if (build.status !== 0) {
+  console.error(`FAIL kubectl kustomize deploy exited ${build.status}:\n${build.stderr.trim()}`);
+  process.exit(1);
+}
 
 const docs: Doc[] = [];
-for (const file of [...manifests, ...yamlFiles(DEPLOY).filter((f) => f.endsWith(".example.yaml"))]) {
-  for (const document of parseAllDocuments(readFileSync(join(DEPLOY, file), "utf8"))) {
-    if (document.errors.length) {
-      fail(`${file}: ${document.errors[0].message}`);
-      continue;
-    }
-    const body = document.toJS();
-    if (!body) continue;
-    if (!body.apiVersion || !body.kind || !body.metadata?.name) fail(`${file}: a document lacks apiVersion, kind or metadata.name`);
-    else docs.push({ file, kind: body.kind, name: body.metadata.name, body });
-  }
+const toDoc = (body: any, where: string) => {
+  if (!body.apiVersion || !body.kind || !body.metadata?.name) fail(`${where}: a document lacks apiVersion, kind or metadata.name`);
+  else docs.push({ kind: body.kind, name: body.metadata.name, body });
+};
+for (const body of parse(build.stdout, "kubectl kustomize deploy")) toDoc(body, "kubectl kustomize deploy");
+const applied = [...docs];
+// The Secrets' template is not applied, but every Secret the Deployments use must be in it.
+for (const file of yamlFiles(DEPLOY).filter((f) => f.endsWith(".example.yaml"))) {
+  for (const body of parse(readFileSync(join(DEPLOY, file), "utf8"), file)) toDoc(body, file);
 }
-const applied = docs.filter((d) => !d.file.endsWith(".example.yaml"));
 const of = (kind: string) => applied.filter((d) => d.kind === kind);
+const configMaps = new Map(of("ConfigMap").map((d) => [d.name, d]));
+/** The data of a rendered ConfigMap (its generated name, hash included, as the pods refer to it). */
+const envOfConfigMap = (name: string): Record<string, string> => configMaps.get(name)?.body.data ?? {};
 const deployments = of("Deployment");
 const podLabels = (d: Doc): Labels => d.body.spec?.template?.metadata?.labels ?? {};
 const selects = (selector: Labels, labels: Labels) => Object.entries(selector).every(([k, v]) => labels[k] === v);
 const selected = (selector: Labels) => deployments.filter((d) => selects(selector, podLabels(d)));
-for (const kind of ["Deployment", "Service", "NetworkPolicy", "PodDisruptionBudget", "HorizontalPodAutoscaler"]) {
+for (const kind of ["Deployment", "Service", "NetworkPolicy", "PodDisruptionBudget", "HorizontalPodAutoscaler", "ConfigMap"]) {
   const names = of(kind).map((d) => d.name);
   for (const name of new Set(names)) if (names.filter((n) => n === name).length > 1) fail(`${kind} ${name} is defined twice`);
 }
@@ -88,7 +114,7 @@ const drainMs = Number(/graceMs\s*=\s*([\d_]+)/.exec(shutdownSource)?.[1].replac
 if (!Number.isFinite(drainMs)) fail("platform/shutdown.ts: cannot find the graceMs default");
 
 for (const d of deployments) {
-  const where = `Deployment ${d.name} (${d.file})`;
+  const where = `Deployment ${d.name}`;
   const spec = d.body.spec ?? {};
   const pod = spec.template?.spec ?? {};
   if (!selects(spec.selector?.matchLabels ?? {}, podLabels(d)) || !Object.keys(spec.selector?.matchLabels ?? {}).length) {
@@ -121,11 +147,11 @@ for (const d of deployments) {
     }
     for (const ref of c.envFrom ?? []) {
       const name = ref.configMapRef?.name;
-      if (name && !generated.has(name) && !of("ConfigMap").some((m) => m.name === name)) fail(`${at}: envFrom ConfigMap ${name} is not defined`);
+      if (name && !configMaps.has(name)) fail(`${at}: envFrom ConfigMap ${name} is not defined`);
     }
   }
   for (const v of pod.volumes ?? []) {
-    if (v.configMap && !generated.has(v.configMap.name)) fail(`${where}: volume ${v.name} uses ConfigMap ${v.configMap.name}, which is not generated`);
+    if (v.configMap && !configMaps.has(v.configMap.name)) fail(`${where}: volume ${v.name} uses ConfigMap ${v.configMap.name}, which is not defined`);
   }
 }
 
@@ -134,7 +160,7 @@ for (const d of deployments) {
 for (const s of of("Service")) {
   const selector: Labels = s.body.spec?.selector ?? {};
   const targets = Object.keys(selector).length ? selected(selector) : [];
-  if (!targets.length) fail(`Service ${s.name} (${s.file}): selector ${JSON.stringify(selector)} matches no Deployment's pod labels`);
+  if (!targets.length) fail(`Service ${s.name}: selector ${JSON.stringify(selector)} matches no Deployment's pod labels`);
   for (const port of s.body.spec?.ports ?? []) {
     const target = port.targetPort ?? port.port;
     for (const t of targets) {
@@ -146,6 +172,17 @@ for (const s of of("Service")) {
 for (const p of [...of("PodDisruptionBudget"), ...of("NetworkPolicy")]) {
   const selector: Labels = (p.kind === "NetworkPolicy" ? p.body.spec?.podSelector : p.body.spec?.selector)?.matchLabels ?? {};
   if (!selected(selector).length) fail(`${p.kind} ${p.name}: selector ${JSON.stringify(selector)} matches no Deployment`);
+}
+// Each port a NetworkPolicy opens is a container port (by name, or by number within port..endPort) of every pod it selects.
+for (const p of of("NetworkPolicy")) {
+  const targets = selected(p.body.spec?.podSelector?.matchLabels ?? {});
+  for (const rule of p.body.spec?.ingress ?? []) for (const open of rule.ports ?? []) {
+    const opens = (c: any) =>
+      (c.ports ?? []).some((cp: any) => (typeof open.port === "string" ? cp.name === open.port : cp.containerPort >= open.port && cp.containerPort <= (open.endPort ?? open.port)));
+    for (const t of targets) {
+      if (!t.body.spec.template.spec.containers.some(opens)) fail(`NetworkPolicy ${p.name}: port ${open.port}${open.endPort ? `-${open.endPort}` : ""} is no container port of Deployment ${t.name}`);
+    }
+  }
 }
 for (const h of of("HorizontalPodAutoscaler")) {
   const target = h.body.spec?.scaleTargetRef;
@@ -194,6 +231,11 @@ for (const name of SUBGRAPH_NAMES) {
   }
   if (envNames(d).includes("PERSONAL_CACHE_KEY") || secretsOf(d).includes("naeil-personal-cache-key")) fail(`Deployment ${name}: a subgraph must not get PERSONAL_CACHE_KEY`);
 }
+// The shared subgraph component's placeholders are all replaced, and each subgraph Deployment is one the code knows.
+for (const d of deployments.filter((x) => podLabels(x)["app.kubernetes.io/component"] === "subgraph")) {
+  if (!(SUBGRAPH_NAMES as readonly string[]).includes(d.name)) fail(`Deployment ${d.name}: a subgraph the code does not know (platform/subgraphs.ts)`);
+}
+if (/\bSUBGRAPH_PORT\b|\b(containerPort|port): 0\b/.test(build.stdout)) fail("kubectl kustomize deploy: a placeholder of deploy/subgraphs/subgraph/ is left (SUBGRAPH_PORT or port 0)");
 if (gateway) {
   if (envNames(gateway).includes("PSEUDONYM_KEY") || secretsOf(gateway).includes("naeil-pseudonym-key")) fail("gateway: must not get PSEUDONYM_KEY");
   if (envNames(gateway).includes("CIRCUMSTANCES_KEY") || secretsOf(gateway).includes("naeil-circumstances-key")) fail("gateway: must not get CIRCUMSTANCES_KEY");
@@ -225,5 +267,5 @@ if (failures.length) {
 const count = (kind: string) => `${of(kind).length} ${kind}`;
 console.log(
   `deploy/ OK: ${manifests.length} manifest files, ${applied.length} objects (${["Deployment", "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy"].map(count).join(", ")}), ` +
-    `${generators.length} generated ConfigMaps; probes, resources, selectors, ports, URLs, keys and the supergraph copy agree.`,
+    `${configMaps.size} ConfigMaps; probes, resources, selectors, ports, URLs, keys and the supergraph copy agree.`,
 );

@@ -1,6 +1,6 @@
 /** `npm run start:gateway`: the gateway alone, as deployed (subgraph URLs from <NAME>_URL). */
 process.env.APOLLO_TELEMETRY_DISABLED ??= "1"; // no anonymous deployment telemetry from a government system
-import { SUBGRAPH_NAMES } from "../subgraphs";
+import { SUBGRAPH_NAMES } from "../platform/subgraphs";
 import { gatewayConfigFromEnv } from "./config";
 import { startGateway } from "./server";
 import { exitGracefully } from "../platform/shutdown";

@@ -1,5 +1,6 @@
 /** The facts about a client request that the subgraphs' access log records (never its variables or answer). */
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
+import { sha256Hex } from "../platform/digest";
 import type { Request } from "express";
 import type { RequestFacts } from "../platform/security/internal-token";
 
@@ -30,7 +31,7 @@ export function requestFacts(req: Request, requestId: string): RequestFacts {
     requestId,
     clientRequestId: clientRequestIdOf(req),
     operationName,
-    documentHash: query !== undefined ? createHash("sha256").update(query).digest("hex") : typeof persisted === "string" ? persisted : "none",
+    documentHash: query !== undefined ? sha256Hex(query) : typeof persisted === "string" ? persisted : "none",
     clientAddress: req.ip ?? req.socket.remoteAddress ?? null,
   };
 }

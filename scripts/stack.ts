@@ -1,20 +1,17 @@
 /**
- * Starts the whole graph: the embedded store (unless DATABASE_URL is given), the six subgraphs as
- * separate processes, then the gateway; waits until each is ready; stops them all in reverse order.
+ * Starts the whole graph: the embedded store (unless DATABASE_URL is given), every subgraph as a
+ * separate process, then the gateway; waits until each is ready; stops them all in reverse order.
  * Every child's output is passed on line by line as it comes. A child that exits on its own once the
  * stack is up is reported (`failed`), and with `onChildExit: "stop"` (npm start) the rest is stopped.
  * Used by `npm start`, by the tests' global setup and by the benchmarks.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
-import { fileURLToPath } from "node:url";
+import type { ChildProcess } from "node:child_process";
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs";
 import { envPrefix } from "../subgraphs/kit/subgraph";
 import { startEmbeddedStore, type EmbeddedStore } from "../platform/embedded-store";
+import { freePort, spawnTsx, stopChild, waitUntilHttpOk } from "./child-process";
 
-export { DEFAULT_PORTS };
-
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
+export { DEFAULT_PORTS, freePort };
 
 export interface StackOptions {
   /** A real PostgreSQL server; when absent the embedded PGlite is started. */
@@ -86,34 +83,8 @@ export function portsFromEnv(env: NodeJS.ProcessEnv = process.env): { ports: Non
   return { ports, storePort: number("PGLITE_PORT") };
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: number, name: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} before it was ready`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${name} was not ready at ${url} within ${timeoutMs} ms`);
-}
-
 function spawnPart(name: string, args: string[], env: NodeJS.ProcessEnv, output: "inherit" | "quiet", nodeArgs: string[] = []): ChildProcess {
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", ...args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawnTsx(args, { env, nodeArgs });
   const forward = (stream: NodeJS.ReadableStream | null, target: NodeJS.WriteStream, always: boolean) => {
     let buffered = "";
     stream?.setEncoding("utf8");
@@ -127,15 +98,6 @@ function spawnPart(name: string, args: string[], env: NodeJS.ProcessEnv, output:
   forward(child.stdout, process.stdout, false);
   forward(child.stderr, process.stderr, true);
   return child;
-}
-
-async function stopChild(child: ChildProcess, timeoutMs = 10_000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-  await exited;
-  clearTimeout(timer);
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -158,7 +120,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const watch = (name: string, child: ChildProcess) => {
     children.push({ name, child });
     child.once("exit", (code, signal) => {
-      if (stopping || !up) return; // asked for, or before ready (waitUntilReady reports it)
+      if (stopping || !up) return; // asked for, or before ready (waitUntilHttpOk reports it)
       const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
       process.stderr.write(`[stack] ${name} ${how}${options.onChildExit === "stop" ? ": stopping the graph" : ""}\n`);
       reportFailure({ name, code, signal });
@@ -187,7 +149,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }
     for (const name of SUBGRAPH_NAMES) watch(name, spawnPart(name, ["scripts/start-subgraph.ts", name], baseEnv, output, options.nodeArgs));
     await Promise.all(
-      children.map(({ name, child }) => waitUntilReady(`http://127.0.0.1:${ports[name as SubgraphName]}/ready`, child, timeout, name)),
+      children.map(({ name, child }) => waitUntilHttpOk(`http://127.0.0.1:${ports[name as SubgraphName]}/ready`, child, { what: name, timeoutMs: timeout })),
     );
     // Replicas: identical, stateless gateways on consecutive free ports; they share state through REDIS_URL.
     const gatewayPorts = [ports.gateway];
@@ -200,7 +162,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       watch(name, child);
       return { name, child, port };
     });
-    await Promise.all(gateways.map(({ name, child, port }) => waitUntilReady(`http://127.0.0.1:${port}/health`, child, timeout, name)));
+    await Promise.all(gateways.map(({ name, child, port }) => waitUntilHttpOk(`http://127.0.0.1:${port}/health`, child, { what: name, timeoutMs: timeout })));
     const gatewayUrls = gatewayPorts.map((port) => `http://127.0.0.1:${port}/graphql`);
     up = true;
     return {

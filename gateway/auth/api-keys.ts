@@ -4,11 +4,12 @@
  * AUTH_API_KEYS_FILE (default .data/api-keys.json, a JSON array of records). Lookup by id,
  * constant-time comparison of the hashes. createApiKey returns the clear key once.
  */
-import { createHash, randomBytes, scrypt as scryptCallback, timingSafeEqual, type BinaryLike } from "node:crypto";
+import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type BinaryLike } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Caller } from "../../platform/security/caller";
+import { sha256Base64url } from "../../platform/digest";
 
 export type ApiKeyRole = "analyst" | "partner";
 
@@ -111,7 +112,7 @@ const verified = new Map<string, { id: string; mtimeMs: number; until: number }>
 /** The caller an API key stands for, or null when the key is unknown, malformed or its secret is wrong. */
 export async function verifyApiKey(presented: string, env: NodeJS.ProcessEnv = process.env): Promise<Caller | null> {
   const path = apiKeysFile(env);
-  const digest = createHash("sha256").update(presented).digest("base64url");
+  const digest = sha256Base64url(presented);
   const known = verified.get(digest);
   const current = records(path);
   if (known && known.until > Date.now() && known.mtimeMs === cache?.mtimeMs && current.has(known.id)) return callerOf(current.get(known.id)!);

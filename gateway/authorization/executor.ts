@@ -2,7 +2,7 @@
  * Wraps @apollo/gateway's executor: before the query is planned, the fields the caller may not see
  * are removed (filter.ts), and the answer gets them back as null with one error each.
  */
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../../platform/digest";
 import { GraphQLError, Kind, print, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import type { GatewayExecutor, GatewayGraphQLRequestContext } from "@apollo/server-gateway-interface";
 import type { Caller } from "../../platform/security/caller";
@@ -41,7 +41,7 @@ export function authorizingExecutor(
     const key = `${operation.name?.value ?? ""}\n${grants.authenticated}\n${[...grants.scopes].sort().join(" ")}\n${[...grants.policies].sort().join(" ")}`;
     const { document: filtered, removed, queryHash } = filteredFor(document, key, () => {
       const result = filterOperation(apiSchema(), document, operation, requirements(), grants);
-      return { ...result, queryHash: result.removed.length ? createHash("sha256").update(print(result.document)).digest("hex") : null };
+      return { ...result, queryHash: result.removed.length ? sha256Hex(print(result.document)) : null };
     });
     if (removed.length === 0) return execute(requestContext);
 

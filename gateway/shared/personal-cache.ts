@@ -15,12 +15,13 @@
  * hint and are never cached, so a revoked consent and a new access show at once. Clients get
  * `Cache-Control: no-store` on a person's data, cache on or off (no-store.ts).
  */
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
+import { canonicalJson, sha256Hex as sha256 } from "../../platform/digest";
 import { HeaderMap, type ApolloServerPlugin } from "@apollo/server";
 import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
 import type { DocumentNode, OperationDefinitionNode } from "graphql";
 import type { GatewayContext } from "../context";
-import { accessRecord, canonicalJson } from "../../platform/audit/record";
+import { accessRecord } from "../../platform/audit/record";
 import { auditUnavailable } from "../../platform/security/errors";
 import type { Audience } from "../../platform/security/caller";
 import { loadSealer, type Sealer } from "./sealed-value";
@@ -57,7 +58,6 @@ export interface PersonalCacheOptions {
   log(message: string): void;
 }
 
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 export function personalCachePlugin(options: PersonalCacheOptions): ApolloServerPlugin<GatewayContext> {
   const { cache, sealer, chain } = options;

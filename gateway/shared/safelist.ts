@@ -8,7 +8,6 @@
  * safelist set. Manifests in persisted-queries/ are read at start too, so the safelist holds even
  * while Redis is away. Partner agencies may run registered operations only.
  */
-import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { GraphQLError } from "graphql";
@@ -16,6 +15,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
 import type { Caller } from "../../platform/security/caller";
 import type { SharedRedis } from "./redis";
+import { sha256Hex as sha256 } from "../../platform/digest";
 
 export interface ManifestOperation {
   id: string;
@@ -24,7 +24,8 @@ export interface ManifestOperation {
   body: string;
 }
 
-export const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+/** An operation's id: the sha256 of its body, as hex. */
+export { sha256 };
 
 export function readManifest(path: string): ManifestOperation[] {
   const manifest = JSON.parse(readFileSync(path, "utf8")) as { format?: string; version?: number; operations?: ManifestOperation[] };

@@ -14,15 +14,15 @@
  * failure), so it continues as a fresh chain (new chain_id, new genesis, seq 1): the old chain
  * simply ends and both still verify.
  */
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
+import { canonicalJson, sha256Hex as sha256 } from "../digest";
 import { inlineParameters, type Store } from "../store";
 import { checkpointSigner, type CheckpointSigner } from "./checkpoint";
 import { AUDIT_WRITER_ROLE } from "./migrations";
-import { canonicalJson, toStoredRecord, type AccessRecord } from "./record";
+import { toStoredRecord, type AccessRecord } from "./record";
 
 export const GENESIS_PREFIX = "naeil-graph audit genesis ";
 
-const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 
 /** prev_hash of a chain's first row (seq 1). */
 export function genesisHash(chainId: string): string {

@@ -128,20 +128,5 @@ export function toStoredRecord(record: AccessRecord): AccessRecord {
   };
 }
 
-/**
- * JSON with every object's keys sorted (UTF-16 code unit order) and no whitespace: the form that is
- * hashed. The same value read back from `jsonb` (which reorders keys) gives the same text.
- */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") {
-    const text = JSON.stringify(value);
-    if (text === undefined) throw new TypeError(`cannot write ${typeof value} as JSON`);
-    return text;
-  }
-  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? "null" : canonicalJson(item))).join(",")}]`;
-  const object = value as Record<string, unknown>;
-  const keys = Object.keys(object)
-    .filter((key) => object[key] !== undefined)
-    .sort();
-  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(object[key])}`).join(",")}}`;
-}
+/** The form that is hashed (platform/digest.ts). */
+export { canonicalJson } from "../digest";

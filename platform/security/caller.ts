@@ -4,6 +4,8 @@
  * JWT claims read: `role` (the audience), `sub`, `centers` (array), `partner`, `scope`
  * (space-separated, OAuth style) and `purpose`.
  */
+import { PROGRAM_SUBGRAPHS, type ProgramSubgraph } from "../subgraphs";
+
 export type Audience = "anonymous" | "citizen" | "counsellor" | "analyst" | "partner";
 
 export const AUDIENCES: readonly Audience[] = ["anonymous", "citizen", "counsellor", "analyst", "partner"];
@@ -29,15 +31,12 @@ export function anonymousCaller(): Caller {
   return { audience: "anonymous", subject: null, scopes: [], via: "none" };
 }
 
-/** The scope that lets a caller read one program's data (`@requiresScopes` on the program's Person field). */
-export const PROGRAM_SCOPES = {
-  "employment-support": "employment-support:read",
-  "job-search-guarantee": "job-search-guarantee:read",
-  "mid-career": "mid-career:read",
-  "learning-card": "learning-card:read",
-} as const;
+/** The scope that lets a caller read one program's data (`@requiresScopes` on the program's Person field): `<name>:read`. */
+export const PROGRAM_SCOPES = Object.fromEntries(PROGRAM_SUBGRAPHS.map((s) => [s.name, `${s.name}:read`])) as {
+  readonly [S in ProgramSubgraph]: `${S}:read`;
+};
 
-export type ProgramSubgraph = keyof typeof PROGRAM_SCOPES;
+export type { ProgramSubgraph };
 
 /**
  * The scopes a caller holds. A partner holds exactly the scopes of its token or key (only the

@@ -36,9 +36,10 @@
  */
 import { resolve, join } from "node:path";
 import { readFileSync } from "node:fs";
-import { createHash, createPrivateKey, createPublicKey, randomUUID, sign, verify, type KeyObject } from "node:crypto";
+import { createPrivateKey, createPublicKey, randomUUID, sign, verify, type KeyObject } from "node:crypto";
 import { exportJWK, generateKeyPair, type JWK } from "jose";
 import type { Caller } from "./caller";
+import { sha256Base64url } from "../digest";
 import { DEFAULT_DEV_KEYS_DIR, readOrCreate } from "./write-once";
 
 export const INTERNAL_TOKEN_HEADER = "x-naeil-gateway-token";
@@ -75,7 +76,7 @@ export interface Fetch {
 
 /** sha256 of a request body, as the token's `bdy` carries it. */
 export function bodyHash(body: string | Buffer): string {
-  return createHash("sha256").update(body).digest("base64url");
+  return sha256Base64url(body);
 }
 
 function devPrivateKeyPath(env: NodeJS.ProcessEnv): string {

@@ -1,11 +1,13 @@
 /**
- * Person as the journey subgraph sees it: the key, and the four program fields (owned by the program
- * subgraphs) declared @external so that journey's fields can @requires what they need from them.
+ * Person as the journey subgraph sees it: the key, and every program's field (owned by the program
+ * subgraphs, listed in platform/subgraphs.ts) declared @external so that journey's fields can
+ * @requires what they need from them.
  */
 import "reflect-metadata";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { ProgramEligibility, ProgramEvent } from "../kit/eligibility";
 import { PROGRAM_SCOPES } from "../../platform/security/caller";
+import { PROGRAM_SUBGRAPHS, type ProgramField } from "../../platform/subgraphs";
 import { PERSONAL_DATA } from "../../platform/cache-control";
 
 const recordStub = (name: string, description: string) => {
@@ -23,14 +25,6 @@ const recordStub = (name: string, description: string) => {
   return ProgramRecordStub;
 };
 
-export const NationalEmploymentSupportRecord = recordStub("NationalEmploymentSupportRecord", "A person's record in the National Employment Support System (국민취업지원제도).");
-export const JobSearchGuaranteeRecord = recordStub("JobSearchGuaranteeRecord", "A person's record in the Job Search Guarantee Package (구직자 도약보장패키지); present even with no participation.");
-export const MidCareerSupportRecord = recordStub(
-  "MidCareerSupportRecord",
-  "A person's record in the Mid-Career Career Support Program (중장년 경력지원제), with the career design sessions of the Mid-Career Tomorrow Centers (중장년내일센터); present even when the person has no history.",
-);
-export const LearningCardRecord = recordStub("LearningCardRecord", "A person's Tomorrow Learning Card (국민내일배움카드) record: the card, if any, and the training charged to it.");
-
 type RecordStub = { currentEligibility: ProgramEligibility; events: ProgramEvent[] } | null;
 
 @Directive(PERSONAL_DATA)
@@ -39,25 +33,16 @@ type RecordStub = { currentEligibility: ProgramEligibility; events: ProgramEvent
 export class JourneyPerson {
   @Field(() => ID, { description: "Pseudonymous person id, P followed by 8 digits (e.g. P00000042); analysts see a stable pseudonym (anon-...) instead." })
   id!: string;
-
-  @Field(() => NationalEmploymentSupportRecord, { nullable: true, description: "The person's National Employment Support System (국민취업지원제도) record." })
-  @Directive("@external")
-  nationalEmploymentSupport!: RecordStub;
-
-  @Field(() => JobSearchGuaranteeRecord, { nullable: true, description: "The person's Job Search Guarantee Package record." })
-  @Directive("@external")
-  jobSearchGuarantee!: RecordStub;
-
-  @Field(() => MidCareerSupportRecord, { nullable: true, description: "The person's Mid-Career Career Support Program record." })
-  @Directive("@external")
-  midCareerSupport!: RecordStub;
-
-  @Field(() => LearningCardRecord, { nullable: true, description: "The person's Tomorrow Learning Card record." })
-  @Directive("@external")
-  learningCard!: RecordStub;
+}
+/** Each program's Person field (platform/subgraphs.ts), @external, typed by its record stub. */
+export interface JourneyPerson extends Record<ProgramField, RecordStub> {}
+for (const { program } of PROGRAM_SUBGRAPHS) {
+  const stub = recordStub(program.recordType, program.recordDescription);
+  Field(() => stub, { nullable: true, description: program.fieldDescription })(JourneyPerson.prototype, program.personField);
+  Directive("@external")(JourneyPerson.prototype, program.personField);
 }
 
-export const PROGRAM_FIELDS = ["nationalEmploymentSupport", "jobSearchGuarantee", "midCareerSupport", "learningCard"] as const;
+export const PROGRAM_FIELDS: readonly ProgramField[] = PROGRAM_SUBGRAPHS.map((s) => s.program.personField);
 
 const ELIGIBILITY_SELECTION =
   "program eligible track benefits { kind amountPerMonth months total minimumTotal description } reasons { rule passed observed threshold description source } parametersUsed { name value effectiveFrom } rulesVersion asOf";
@@ -67,7 +52,7 @@ const EVENTS_SELECTION = "program date kind description networkStage";
  * One requirement for all of journey's fields: identical @requires let the query planner serve
  * summary, timeline and case view in a single fetch to journey (different ones cost a fetch each).
  */
-/** Journey's fields read all four programs, so they need all four programs' scopes (composition checks it). */
+/** Journey's fields read every program, so they need every program's scope (composition checks it). */
 export const REQUIRES_ALL_PROGRAM_SCOPES = `@requiresScopes(scopes: [[${Object.values(PROGRAM_SCOPES).map((s) => `"${s}"`).join(", ")}]])`;
 
 export const REQUIRES_PROGRAMS = `@requires(fields: "${PROGRAM_FIELDS.map((f) => `${f} { currentEligibility { ${ELIGIBILITY_SELECTION} } events { ${EVENTS_SELECTION} } }`).join(" ")}")`;

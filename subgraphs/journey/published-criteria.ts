@@ -8,11 +8,8 @@ import { PUBLIC_DATA } from "../../platform/cache-control";
 import { PARTNER } from "../../platform/security/contract";
 import { DateScalar } from "../kit/scalars";
 import { Program } from "../kit/eligibility";
+import { PROGRAM_SUBGRAPHS } from "../../platform/subgraphs";
 import { publishCriteria, type PublishedBenefit, type PublishedRule, type ProgramRuleSet, type TrackDefinition } from "../kit/rules/evaluation";
-import { NESS_RULE_SET } from "../employment-support/rules/evaluate";
-import { GUARANTEE_RULE_SET } from "../job-search-guarantee/rules/evaluate";
-import { MID_CAREER_RULE_SET } from "../mid-career/rules/evaluate";
-import { LEARNING_CARD_RULE_SET } from "../learning-card/rules/evaluate";
 
 @Directive(PARTNER)
 @Directive(PUBLIC_DATA)
@@ -90,12 +87,16 @@ export class ProgramRules {
   tracks!: TrackDefinition[];
 }
 
-const RULE_SETS: Record<Program, ProgramRuleSet> = {
-  [Program.NATIONAL_EMPLOYMENT_SUPPORT]: NESS_RULE_SET,
-  [Program.JOB_SEARCH_GUARANTEE]: GUARANTEE_RULE_SET,
-  [Program.MID_CAREER_SUPPORT]: MID_CAREER_RULE_SET,
-  [Program.LEARNING_CARD]: LEARNING_CARD_RULE_SET,
-};
+/** Every program's rule set, from its folder (subgraphs/<name>/rules/evaluate.ts exports it as `ruleSet`). */
+const RULE_SETS = Object.fromEntries(
+  await Promise.all(
+    PROGRAM_SUBGRAPHS.map(async (s) => {
+      const rules: { ruleSet?: ProgramRuleSet } = await import(`../${s.name}/rules/evaluate.ts`);
+      if (!rules.ruleSet) throw new Error(`subgraphs/${s.name}/rules/evaluate.ts exports no ruleSet`);
+      return [s.program.value, rules.ruleSet] as const;
+    }),
+  ),
+) as Record<Program, ProgramRuleSet>;
 
 export function publishedCriteria(program: Program, asOf: string): ProgramRules {
   return { program, asOf, ...publishCriteria(RULE_SETS[program], asOf) };

@@ -19,99 +19,80 @@ import { Directive, Field, ObjectType, type ClassType } from "type-graphql";
 import type { EmployerSize, EmploymentStatus, Occupation, SpecificGroup, StudentStatus, Circumstances } from "./circumstances";
 import { PERSONAL_DATA } from "../../platform/cache-control";
 
+type Group = "household" | "employment" | "careerChange";
+
+/**
+ * The one list of the circumstances' fields: each flat name (what crosses the graph, sealed) and
+ * where the nested shape the rules read (`Circumstances`) keeps it, at the top or in a group.
+ * The flat type, flattenCircumstances and nestCircumstances derive from it.
+ */
+const FIELDS = {
+  birthDate: ["birthDate"],
+  centerId: ["centerId"],
+  studentStatus: ["studentStatus"],
+  militaryServiceMonths: ["militaryServiceMonths"],
+  householdSize: ["household", "size"],
+  monthlyIncome: ["household", "monthlyIncome"],
+  assets: ["household", "assets"],
+  dependants: ["household", "dependants"],
+  employmentStatus: ["employment", "status"],
+  occupation: ["employment", "occupation"],
+  employerSize: ["employment", "employerSize"],
+  monthlyWage: ["employment", "monthlyWage"],
+  weeklyWorkHours: ["employment", "weeklyWorkHours"],
+  workDaysLast24Months: ["employment", "workDaysLast24Months"],
+  workHoursLast24Months: ["employment", "workHoursLast24Months"],
+  selfEmployedAnnualRevenue: ["employment", "selfEmployedAnnualRevenue"],
+  receivingUnemploymentBenefit: ["employment", "receivingUnemploymentBenefit"],
+  targetFieldExperienceMonths: ["careerChange", "targetFieldExperienceMonths"],
+  newFieldQualification: ["careerChange", "newFieldQualification"],
+  leftMainCareer: ["careerChange", "leftMainCareer"],
+  monthsSinceInsuredAtHost: ["careerChange", "monthsSinceInsuredAtHost"],
+  specificGroup: ["specificGroup"],
+  foreignNational: ["foreignNational"],
+  trainingSupportRestricted: ["trainingSupportRestricted"],
+  inOtherGovernmentFundedTraining: ["inOtherGovernmentFundedTraining"],
+} as const satisfies Record<string, readonly [Exclude<keyof Circumstances, "id" | Group>] | { [G in Group]: readonly [G, keyof Circumstances[G]] }[Group]>;
+
+type Path = (typeof FIELDS)[keyof typeof FIELDS];
+type At<P> = P extends readonly [infer G extends Group, infer F]
+  ? F extends keyof Circumstances[G]
+    ? Circumstances[G][F]
+    : never
+  : P extends readonly [infer K extends keyof Circumstances]
+    ? Circumstances[K]
+    : never;
+
 /** The flat form (what crosses the graph). */
-export interface FlatCircumstances {
-  birthDate: string;
-  centerId: string | null;
-  studentStatus: StudentStatus;
-  militaryServiceMonths: number;
-  householdSize: number;
-  monthlyIncome: number;
-  assets: number;
-  dependants: number;
-  employmentStatus: EmploymentStatus;
-  occupation: Occupation;
-  employerSize: EmployerSize;
-  monthlyWage: number;
-  weeklyWorkHours: number;
-  workDaysLast24Months: number;
-  workHoursLast24Months: number;
-  selfEmployedAnnualRevenue: number;
-  receivingUnemploymentBenefit: boolean;
-  targetFieldExperienceMonths: number;
-  newFieldQualification: boolean;
-  leftMainCareer: boolean;
-  monthsSinceInsuredAtHost: number | null;
-  specificGroup: SpecificGroup;
-  foreignNational: boolean;
-  trainingSupportRestricted: boolean;
-  inOtherGovernmentFundedTraining: boolean;
-}
+export type FlatCircumstances = { -readonly [K in keyof typeof FIELDS]: At<(typeof FIELDS)[K]> };
+
+// Every field of the nested shape has its flat name: a field added to Circumstances and not to FIELDS fails to compile.
+type Covered<G extends Group> = Extract<Path, readonly [G, unknown]>[1];
+type Missing =
+  | Exclude<Exclude<keyof Circumstances, "id" | Group>, Extract<Path, readonly [unknown]>[0]>
+  | { [G in Group]: Exclude<keyof Circumstances[G], Covered<G>> }[Group];
+const everyFieldListed: [Missing] extends [never] ? true : Missing = true;
+void everyFieldListed;
+
+const ENTRIES = Object.entries(FIELDS) as [keyof FlatCircumstances, Path][];
 
 /** The `@requires` selection of every program field. */
 export const CIRCUMSTANCES_SELECTION = "circumstances { sealed }";
 
 export function flattenCircumstances(c: Omit<Circumstances, "id">): FlatCircumstances {
-  return {
-    birthDate: c.birthDate,
-    centerId: c.centerId,
-    studentStatus: c.studentStatus,
-    militaryServiceMonths: c.militaryServiceMonths,
-    householdSize: c.household.size,
-    monthlyIncome: c.household.monthlyIncome,
-    assets: c.household.assets,
-    dependants: c.household.dependants,
-    employmentStatus: c.employment.status,
-    occupation: c.employment.occupation,
-    employerSize: c.employment.employerSize,
-    monthlyWage: c.employment.monthlyWage,
-    weeklyWorkHours: c.employment.weeklyWorkHours,
-    workDaysLast24Months: c.employment.workDaysLast24Months,
-    workHoursLast24Months: c.employment.workHoursLast24Months,
-    selfEmployedAnnualRevenue: c.employment.selfEmployedAnnualRevenue,
-    receivingUnemploymentBenefit: c.employment.receivingUnemploymentBenefit,
-    targetFieldExperienceMonths: c.careerChange.targetFieldExperienceMonths,
-    newFieldQualification: c.careerChange.newFieldQualification,
-    leftMainCareer: c.careerChange.leftMainCareer,
-    monthsSinceInsuredAtHost: c.careerChange.monthsSinceInsuredAtHost,
-    specificGroup: c.specificGroup,
-    foreignNational: c.foreignNational,
-    trainingSupportRestricted: c.trainingSupportRestricted,
-    inOtherGovernmentFundedTraining: c.inOtherGovernmentFundedTraining,
-  };
+  const nested = c as unknown as Record<string, any>;
+  return Object.fromEntries(ENTRIES.map(([flat, [first, second]]) => [flat, second === undefined ? nested[first] : nested[first][second]])) as FlatCircumstances;
 }
 
 /** The nested shape the rules read, from a Person representation carrying `circumstances`. */
 export function nestCircumstances(id: string, f: FlatCircumstances): Circumstances {
-  return {
-    id,
-    birthDate: f.birthDate,
-    centerId: f.centerId,
-    studentStatus: f.studentStatus,
-    militaryServiceMonths: f.militaryServiceMonths,
-    specificGroup: f.specificGroup,
-    foreignNational: f.foreignNational,
-    trainingSupportRestricted: f.trainingSupportRestricted,
-    inOtherGovernmentFundedTraining: f.inOtherGovernmentFundedTraining,
-    household: { size: f.householdSize, monthlyIncome: f.monthlyIncome, assets: f.assets, dependants: f.dependants },
-    employment: {
-      status: f.employmentStatus,
-      occupation: f.occupation,
-      employerSize: f.employerSize,
-      monthlyWage: f.monthlyWage,
-      weeklyWorkHours: f.weeklyWorkHours,
-      workDaysLast24Months: f.workDaysLast24Months,
-      workHoursLast24Months: f.workHoursLast24Months,
-      selfEmployedAnnualRevenue: f.selfEmployedAnnualRevenue,
-      receivingUnemploymentBenefit: f.receivingUnemploymentBenefit,
-    },
-    careerChange: {
-      targetFieldExperienceMonths: f.targetFieldExperienceMonths,
-      newFieldQualification: f.newFieldQualification,
-      leftMainCareer: f.leftMainCareer,
-      monthsSinceInsuredAtHost: f.monthsSinceInsuredAtHost,
-    },
-  };
+  const nested: Record<string, any> = { id };
+  const groups: Record<string, Record<string, unknown>> = {};
+  for (const [flat, [first, second]] of ENTRIES) {
+    if (second === undefined) nested[first] = f[flat];
+    else (groups[first] ??= {})[second] = f[flat];
+  }
+  return Object.assign(nested, groups) as unknown as Circumstances;
 }
 
 /** What crosses the graph: the flat circumstances sealed by people for the programs (sealed-circumstances.ts). */

@@ -8,22 +8,14 @@ import { PERSONAL_EVENT_DATE } from "./security/personal-dates";
 import { PARTNER } from "../../platform/security/contract";
 import { DateScalar, WonScalar } from "./scalars";
 import { PERSONAL_DATA } from "../../platform/cache-control";
+import { PROGRAM_SUBGRAPHS, Program } from "../../platform/subgraphs";
 
-export enum Program {
-  NATIONAL_EMPLOYMENT_SUPPORT = "NATIONAL_EMPLOYMENT_SUPPORT",
-  JOB_SEARCH_GUARANTEE = "JOB_SEARCH_GUARANTEE",
-  MID_CAREER_SUPPORT = "MID_CAREER_SUPPORT",
-  LEARNING_CARD = "LEARNING_CARD",
-}
+/** The Program enum: one value per program subgraph (platform/subgraphs.ts), with its description there. */
+export { Program } from "../../platform/subgraphs";
 registerEnumType(Program, {
   name: "Program",
   description: "The four employment programs behind this graph.",
-  valuesConfig: {
-    NATIONAL_EMPLOYMENT_SUPPORT: { description: "National Employment Support System (국민취업지원제도)." },
-    JOB_SEARCH_GUARANTEE: { description: "Job Search Guarantee Package (구직자 도약보장패키지)." },
-    MID_CAREER_SUPPORT: { description: "Mid-Career Career Support Program (중장년 경력지원제)." },
-    LEARNING_CARD: { description: "Tomorrow Learning Card (국민내일배움카드)." },
-  },
+  valuesConfig: Object.fromEntries(PROGRAM_SUBGRAPHS.map((s) => [s.program.value, { description: s.program.description }])),
 });
 
 @Directive(PARTNER)

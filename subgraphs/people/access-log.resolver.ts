@@ -3,17 +3,13 @@ import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from "type-gr
 import type { SubgraphContext } from "../kit/context";
 import { badUserInput } from "../kit/errors";
 import { Program } from "../kit/eligibility";
+import { PROGRAM_SUBGRAPHS } from "../../platform/subgraphs";
 import { AccessLogEntry } from "./access-log";
 import { citizenSelf } from "./consent.resolver";
 import { Person } from "./person";
 
 /** The program field each program subgraph records on every read (and a reuse from the gateway's cache records alike). */
-const PROGRAM_OF_FIELD: Record<string, Program> = {
-  "Person.nationalEmploymentSupport": Program.NATIONAL_EMPLOYMENT_SUPPORT,
-  "Person.jobSearchGuarantee": Program.JOB_SEARCH_GUARANTEE,
-  "Person.midCareerSupport": Program.MID_CAREER_SUPPORT,
-  "Person.learningCard": Program.LEARNING_CARD,
-};
+const PROGRAM_OF_FIELD: Record<string, Program> = Object.fromEntries(PROGRAM_SUBGRAPHS.map((s) => [`Person.${s.program.personField}`, s.program.value]));
 
 export const MAX_ACCESS_LOG_PAGE = 100;
 

@@ -14,22 +14,20 @@
  *     connections are refused, and the process exits 0 within its deadline.
  * No Redis: each gateway keeps its state in memory (one replica each).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { connect, type Socket } from "node:net";
 import { copyFileSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../../scripts/stack";
+import { ROOT, exitOf, freePort, spawnTsx, stopChild, waitUntilHttpOk, type Exit } from "../../scripts/child-process";
 import { SUBGRAPH_NAMES } from "../../subgraphs";
 import { envPrefix } from "../../subgraphs/kit/subgraph";
 import { startEmbeddedStore, type EmbeddedStore } from "../../platform/embedded-store";
 import { AUDIENCES } from "../../platform/security/caller";
 import { devToken } from "../../gateway/auth/dev-token";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const SUPERGRAPH = join(ROOT, "schema/supergraph.graphql");
 /** The gateway's per-attempt timeout in the resilience gateway. */
 const TIMEOUT_MS = 400;
@@ -46,7 +44,7 @@ interface Part {
   child: ChildProcess;
   port: number;
   output(): string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  exited: Promise<Exit>;
 }
 
 /** The test runner's environment without anything that would point a child at shared state. */
@@ -57,37 +55,19 @@ function baseEnv(): NodeJS.ProcessEnv {
 }
 
 function startPart(name: string, args: string[], port: number, env: Record<string, string>): Part {
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: ROOT, env: { ...baseEnv(), ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawnTsx(args, { env: { ...baseEnv(), ...env } });
   let output = "";
   for (const stream of [child.stdout, child.stderr]) {
     stream!.setEncoding("utf8");
     stream!.on("data", (chunk: string) => (output += chunk));
   }
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
-  return { name, child, port, output: () => output, exited };
+  return { name, child, port, output: () => output, exited: exitOf(child) };
 }
 
-async function waitUntilUp(part: Part, path: string, timeoutMs = 180_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (part.child.exitCode !== null) throw new Error(`${part.name} exited (${part.child.exitCode}) before it was up:\n${part.output().slice(-2000)}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${part.port}${path}`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(150);
-  }
-  throw new Error(`${part.name} was not up within ${timeoutMs} ms:\n${part.output().slice(-2000)}`);
-}
+const waitUntilUp = (part: Part, path: string, timeoutMs = 180_000) =>
+  waitUntilHttpOk(`http://127.0.0.1:${part.port}${path}`, part.child, { what: part.name, timeoutMs, detail: () => `:\n${part.output().slice(-2000)}` });
 
-async function stopPart(part: Part | undefined): Promise<void> {
-  if (!part || part.child.exitCode !== null || part.child.signalCode !== null) return;
-  part.child.kill("SIGTERM");
-  const timer = setTimeout(() => part.child.kill("SIGKILL"), 10_000);
-  await part.exited;
-  clearTimeout(timer);
-}
+const stopPart = async (part: Part | undefined) => part && stopChild(part.child);
 
 // ---------------------------------------------------------------------------------------------
 // Stand-ins for a subgraph: a scripted HTTP server, counting every GraphQL request it receives

@@ -6,17 +6,15 @@
  * Two real `node --import tsx scripts/start.ts` processes, each with its embedded store; the stacks
  * are told apart by their seeds (30 and 40 persons) and by the subgraphs' statement logs.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../../scripts/stack";
+import { exitOf, freePort, spawnTsx, type Exit } from "../../scripts/child-process";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../../subgraphs";
 import { envPrefix } from "../../subgraphs/kit/subgraph";
 import { AUDIENCES } from "../../platform/security/caller";
 import { devToken } from "../../gateway/auth/dev-token";
 import { CENTERS } from "../../platform/reference/centers";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** Subgraphs with a store of their own (journey has none: it reads what the others send it). */
 const STORED: SubgraphName[] = ["people", "employment-support", "job-search-guarantee", "mid-career", "learning-card"];
 
@@ -25,7 +23,7 @@ interface Graph {
   ports: Record<SubgraphName | "gateway" | "operations" | "store", number>;
   child: ChildProcess;
   output: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  exited: Promise<Exit>;
   pids: Record<string, number>;
 }
 
@@ -40,11 +38,11 @@ async function startGraph(persons: number): Promise<Graph> {
   }
   Object.assign(env, { GATEWAY_PORT: String(ports.gateway), OPERATIONS_PORT: String(ports.operations), PGLITE_PORT: String(ports.store) });
   for (const audience of AUDIENCES) env[`RATE_LIMIT_${audience.toUpperCase()}`] = "1000000";
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--persons", String(persons), "--ready-timeout", "600"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawnTsx(["scripts/start.ts", "--persons", String(persons), "--ready-timeout", "600"], { env });
   let output = "";
   child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
   child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  const exited = exitOf(child);
   const ready = await new Promise<boolean>((resolve) => {
     const check = () => {
       if (/naeil-graph is ready/.test(output) && /processes: .*\n/.test(output)) resolve(true);

@@ -30,6 +30,7 @@ import { evaluateNess } from "../../subgraphs/employment-support/rules/evaluate"
 import { evaluateGuarantee } from "../../subgraphs/job-search-guarantee/rules/evaluate";
 import { evaluateMidCareer } from "../../subgraphs/mid-career/rules/evaluate";
 import { evaluateLearningCard } from "../../subgraphs/learning-card/rules/evaluate";
+import { PROGRAM_SUBGRAPHS } from "../../platform/subgraphs";
 
 export interface Expectation {
   eligible?: boolean;
@@ -78,6 +79,12 @@ function birthDateFor(age: number, date: string): string {
 
 export function loadSituations(root = new URL("../../subgraphs/", import.meta.url).pathname): Situation[] {
   const out: Situation[] = [];
+  // A program with situations of its own but no line above would have them silently left out.
+  for (const { name } of PROGRAM_SUBGRAPHS) {
+    if (existsSync(join(root, name, "rules", "tests")) && !Object.values(PROGRAMS).some((p) => p.folder === name)) {
+      throw new Error(`subgraphs/${name}/rules/tests/ has situations, but PROGRAMS in tests/rules/situations.ts does not list ${name}`);
+    }
+  }
   for (const [program, { folder }] of Object.entries(PROGRAMS)) {
     const dir = join(root, folder, "rules", "tests");
     if (!existsSync(dir)) continue;

@@ -118,3 +118,6 @@ function nessBenefits(p: ParameterSet, track: string, person: Circumstances, asO
     success,
   ];
 }
+
+/** The rule set as the other subgraphs find it (journey publishes it): every program's rules/evaluate.ts exports `ruleSet`. */
+export { NESS_RULE_SET as ruleSet };

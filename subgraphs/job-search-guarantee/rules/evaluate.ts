@@ -39,3 +39,6 @@ export function evaluateGuarantee(person: Circumstances, history: GuaranteeHisto
     asOf,
   };
 }
+
+/** The rule set as the other subgraphs find it (journey publishes it): every program's rules/evaluate.ts exports `ruleSet`. */
+export { GUARANTEE_RULE_SET as ruleSet };

@@ -80,3 +80,6 @@ export function evaluateLearningCard(person: Circumstances, history: LearningCar
     asOf,
   };
 }
+
+/** The rule set as the other subgraphs find it (journey publishes it): every program's rules/evaluate.ts exports `ruleSet`. */
+export { LEARNING_CARD_RULE_SET as ruleSet };

@@ -62,3 +62,6 @@ export function evaluateMidCareer(person: Circumstances, history: MidCareerHisto
     asOf,
   };
 }
+
+/** The rule set as the other subgraphs find it (journey publishes it): every program's rules/evaluate.ts exports `ruleSet`. */
+export { MID_CAREER_RULE_SET as ruleSet };
