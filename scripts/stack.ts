@@ -163,6 +163,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       return { name, child, port };
     });
     await Promise.all(gateways.map(({ name, child, port }) => waitUntilHttpOk(`http://127.0.0.1:${port}/health`, child, { what: name, timeoutMs: timeout })));
+    // A port taken between freePort() and the child's listen() makes that child exit while another
+    // process answers its readiness URL: by the time the gateways are up, such an exit has happened.
+    const gone = children.find(({ child }) => child.exitCode !== null || child.signalCode !== null);
+    if (gone) throw new Error(`${gone.name} exited with code ${gone.child.exitCode} while the stack started (its port taken by another process?)`);
     const gatewayUrls = gatewayPorts.map((port) => `http://127.0.0.1:${port}/graphql`);
     up = true;
     return {
