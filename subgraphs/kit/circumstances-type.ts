@@ -18,6 +18,7 @@
 import { Directive, Field, ObjectType, type ClassType } from "type-graphql";
 import type { EmployerSize, EmploymentStatus, Occupation, SpecificGroup, StudentStatus, Circumstances } from "./circumstances";
 import { PERSONAL_DATA } from "../../platform/cache-control";
+import { LEVEL_LEFT_OUT } from "./security/generalisation";
 
 /** The flat form (what crosses the graph). */
 export interface FlatCircumstances {
@@ -46,6 +47,8 @@ export interface FlatCircumstances {
   foreignNational: boolean;
   trainingSupportRestricted: boolean;
   inOtherGovernmentFundedTraining: boolean;
+  /** Generalisation level of the analyst's view (security/generalisation.ts): what an analyst's answers may carry of this person. */
+  analystLevel?: number;
 }
 
 /** The `@requires` selection of every program field. */
@@ -78,6 +81,7 @@ export function flattenCircumstances(c: Omit<Circumstances, "id">): FlatCircumst
     foreignNational: c.foreignNational,
     trainingSupportRestricted: c.trainingSupportRestricted,
     inOtherGovernmentFundedTraining: c.inOtherGovernmentFundedTraining,
+    analystLevel: c.analystLevel ?? 0,
   };
 }
 
@@ -93,6 +97,8 @@ export function nestCircumstances(id: string, f: FlatCircumstances): Circumstanc
     foreignNational: f.foreignNational,
     trainingSupportRestricted: f.trainingSupportRestricted,
     inOtherGovernmentFundedTraining: f.inOtherGovernmentFundedTraining,
+    // A seal without a level (made by an older people) releases nothing to an analyst.
+    analystLevel: f.analystLevel ?? LEVEL_LEFT_OUT,
     household: { size: f.householdSize, monthlyIncome: f.monthlyIncome, assets: f.assets, dependants: f.dependants },
     employment: {
       status: f.employmentStatus,
