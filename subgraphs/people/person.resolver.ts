@@ -157,7 +157,7 @@ export class PersonResolver {
 
   @Directive("@authenticated")
   @Query(() => PersonConnection, {
-    description: `A page of persons (Relay connection; at most ${MAX_PAGE_SIZE} a page): a counsellor's centers' persons in id order, or everyone (pseudonymised) for an analyst, in an order unrelated to the ids.`,
+    description: `A page of persons (Relay connection; at most ${MAX_PAGE_SIZE} a page): a counsellor's centers' persons in id order, or for an analyst everyone in the analyst's view (pseudonymised, k-anonymous: persons whose group would be too small are left out), in an order unrelated to the ids.`,
   })
   async persons(
     @Arg("filter", () => PersonFilter, { nullable: true, description: "Conditions the persons must meet." }) filter: PersonFilter | null,

@@ -24,8 +24,8 @@ const inAllPrograms = ({ ness, jsg, mc, lc }: PersonWithRecords) =>
   ness.enrollments.length > 0 && jsg.participations.length > 0 && mc.sessions.length + mc.placements.length > 0 && lc.card !== null && lc.enrollments.length > 0;
 
 /** The first person (within the test population) with history in all four programs. */
-export function personInAllPrograms(limit: number): PersonWithRecords {
-  return firstPerson(limit, inAllPrograms, "person with history in all four programs");
+export function personInAllPrograms(limit: number, where: (r: PersonWithRecords) => boolean = () => true): PersonWithRecords {
+  return firstPerson(limit, (r) => inAllPrograms(r) && where(r), "person with history in all four programs");
 }
 
 /**

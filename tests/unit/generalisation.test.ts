@@ -78,3 +78,25 @@ describe("generalisation levels", () => {
     expect(() => analystMinGroup({ ANALYST_MIN_GROUP: "2.5" })).toThrow();
   });
 });
+
+describe("what the levels withhold from explanations and rules", () => {
+  it("withholds the income band from level 2, the threshold by household size from level 3, the age from level 5", async () => {
+    const { coarseOutcome } = await import("../../subgraphs/kit/security/explanations");
+    const { analystBirthDate } = await import("../../subgraphs/kit/security/analyst-view");
+    await import("../../subgraphs/employment-support/rules/rules");
+    const income = { rule: "ness.type1.household-income", passed: true, observed: "1360000", threshold: "1538543", description: "exact", source: "s" };
+    expect(coarseOutcome(income, { level: 1, birthYear: 1983 }, "2026-03-01")).toMatchObject({ observed: "KRW 1,000,000-1,999,999", threshold: "1538543" });
+    expect(coarseOutcome(income, { level: 2, birthYear: 1983 }, "2026-03-01")).toMatchObject({ observed: null, threshold: "1538543" });
+    expect(coarseOutcome(income, { level: 3, birthYear: 1983 }, "2026-03-01")).toMatchObject({ observed: null, threshold: null });
+    const assets = { rule: "ness.type1.household-assets", passed: true, observed: "325000000", threshold: "400000000", description: "exact", source: "s" };
+    expect(coarseOutcome(assets, { level: 0, birthYear: 1983 }).observed).toBe("KRW 300,000,000-399,999,999");
+    expect(coarseOutcome(assets, { level: 1, birthYear: 1983 })).toMatchObject({ observed: null, threshold: "400000000" });
+    const age = { rule: "ness.age", passed: true, observed: "46", threshold: "15-69", description: "exact", source: "s" };
+    expect(coarseOutcome(age, { level: 4, birthYear: 1980 }, "2026-03-01").observed).toBe("46");
+    // Level 5: the ages of the band 1980-1984 in the year asked.
+    expect(coarseOutcome(age, { level: 5, birthYear: 1980 }, "2026-03-01")).toMatchObject({ observed: "42-46", description: expect.stringMatching(/Met: 42-46\.$/) });
+    // The rules run on the birth year's first day, or on the band's.
+    expect(analystBirthDate("1983-06-10", 4)).toBe("1983-01-01");
+    expect(analystBirthDate("1983-06-10", 5)).toBe("1980-01-01");
+  });
+});
