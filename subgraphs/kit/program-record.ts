@@ -100,7 +100,7 @@ export function programRecordResolver<History>(record: ClassType, rules: Program
 
     @FieldResolver(() => [ProgramEvent], { description: "The person's history in this program as dated events, oldest first." })
     async events(@Root() root: ProgramRecordRoot, @Ctx() ctx: SubgraphContext): Promise<ProgramEvent[]> {
-      return (await rules.events(ctx, root.personId)).sort((a, b) => a.date.localeCompare(b.date)).map((event) => eventFor(ctx.caller, event));
+      return (await rules.events(ctx, root.personId)).sort((a, b) => a.date.localeCompare(b.date)).map((event) => eventFor(ctx.caller, event, root.person));
     }
   }
   return ProgramRecordResolver;

@@ -7,7 +7,8 @@
  */
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { graphql, skipReason, type As } from "../setup/graphql";
-import { ANALYST_LEVEL_LEFT_OUT, analystLevels, birthBandOf, releasedView } from "../setup/population";
+import { ANALYST_LEVEL_LEFT_OUT, analystLevels, birthBandOf, programRecordsOf, releasedView } from "../setup/population";
+import { CENTERS } from "../../platform/reference/centers";
 import { loadPseudonymizer, type Pseudonymizer } from "../../platform/security/pseudonym";
 import { personId, syntheticPersons, type SyntheticPerson } from "../../subgraphs/kit/synthetic/person";
 import { ruleDefinition } from "../../subgraphs/kit/rules/rule";
@@ -161,6 +162,41 @@ describe.skipIf(skipReason())("the analyst's view is k-anonymous", () => {
             if (reason.observed === null) expect(reason.description, where).toBe(`${rule.description} ${reason.passed ? "Met" : "Not met"}.`);
           }
         }
+      }
+    }
+  });
+
+  it("program histories do not name a withheld center: record center ids, session providers, event texts", async () => {
+    const HISTORY = `query($id: ID!) { person(id: $id) {
+      nationalEmploymentSupport { enrollments { centerId } events { description } }
+      jobSearchGuarantee { participations { centerId } events { description } }
+      midCareerSupport { careerDesignSessions { provider } events { description } }
+      timeline { description } } }`;
+    const withHistory = (p: SyntheticPerson) => {
+      const r = programRecordsOf(p);
+      return r.ness.enrollments.length > 0 || r.jsg.participations.length > 0 || r.mc.sessions.length > 0;
+    };
+    const cases = [
+      ...population.filter((p) => levelOf(p) >= 4 && inView(p) && withHistory(p)).slice(0, 4),
+      ...population.filter((p) => levelOf(p) < 4 && withHistory(p)).slice(0, 2),
+    ];
+    expect(cases.filter((p) => levelOf(p) >= 4).length).toBeGreaterThan(0);
+    for (const p of cases) {
+      const { data, errors } = await graphql(HISTORY, { id: pseudonyms.pseudonym(p.id) }, { as: analyst });
+      expect(errors).toBeUndefined();
+      const r = programRecordsOf(p);
+      const center = CENTERS.find((c) => c.id === p.centerId)!;
+      const place = center.name.replace(/ Employment Center$/, "");
+      const text = JSON.stringify(data);
+      const withheld = levelOf(p) >= 4;
+      expect(data.person.nationalEmploymentSupport.enrollments.map((e: any) => e.centerId)).toEqual(r.ness.enrollments.map(() => (withheld ? null : p.centerId)));
+      expect(data.person.jobSearchGuarantee.participations.map((x: any) => x.centerId)).toEqual(r.jsg.participations.map(() => (withheld ? null : p.centerId)));
+      if (withheld) {
+        expect(text, p.id).not.toContain(p.centerId);
+        expect(text, p.id).not.toContain(place);
+        for (const s of data.person.midCareerSupport.careerDesignSessions) expect(s.provider).toBe("(center withheld) Mid-Career Tomorrow Center");
+      } else if (r.mc.sessions.length > 0) {
+        expect(data.person.midCareerSupport.careerDesignSessions[0].provider).toContain(place);
       }
     }
   });

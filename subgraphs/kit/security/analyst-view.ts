@@ -11,6 +11,8 @@ import type { SubgraphContext } from "../context";
 import type { Pseudonymizer } from "../../../platform/security/pseudonym";
 import type { Circumstances } from "../circumstances";
 import { birthYearBand, released } from "./generalisation";
+import type { Caller } from "../../../platform/security/caller";
+import { CENTERS } from "../../../platform/reference/centers";
 
 /** The birth date that stands for a person's in the analyst's view: the first day of the birth year. */
 export const birthYearStart = (birthDate: string): string => `${birthDate.slice(0, 4)}-01-01`;
@@ -55,4 +57,17 @@ export function analystViewPlugin(): ApolloServerPlugin<SubgraphContext> {
       };
     },
   };
+}
+
+/** Whether a person's managing center is withheld from this caller: an analyst, where only the region is released. */
+export const centerWithheld = (caller: Caller, level: number | undefined): boolean => caller.audience === "analyst" && !released(level ?? 0).center;
+
+const CENTER_WITHHELD = "(center withheld)";
+/** A program record's text or provider with the person's center withheld: its id, and the place its name starts with ("Seoul Gwanak"). */
+export function withholdCenter(text: string, centerId: string | null): string {
+  if (!centerId) return text;
+  const center = CENTERS.find((c) => c.id === centerId);
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const names = [centerId, ...(center ? [center.name, center.name.replace(/ Employment Center$/, "")] : [])].sort((a, b) => b.length - a.length);
+  return text.replace(new RegExp(`\\b(?:${names.map(escape).join("|")})\\b`, "g"), CENTER_WITHHELD);
 }

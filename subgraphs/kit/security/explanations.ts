@@ -13,6 +13,7 @@ import { ruleDefinition, type ObservedKind, type RuleOutcomeValue } from "../rul
 import type { BenefitValue, EligibilityValue } from "../rules/evaluation";
 import type { Caller } from "../../../platform/security/caller";
 import { birthYearBand, released } from "./generalisation";
+import { centerWithheld, withholdCenter } from "./analyst-view";
 
 /**
  * What of the person an analyst's explanations may carry: the person's generalisation level (the
@@ -90,7 +91,12 @@ export function eligibilityFor(caller: Caller, value: EligibilityValue, view: Ex
   };
 }
 
-/** A program event as the caller may see it: amounts withheld from an analyst's. */
-export function eventFor<Event extends { description: string }>(caller: Caller, event: Event): Event {
-  return caller.audience === "analyst" ? { ...event, description: withholdAmounts(event.description) } : event;
+/**
+ * A program event as the caller may see it: amounts withheld from an analyst's, and the person's
+ * center where the analyst's view withholds it (`person`: the person's center and level).
+ */
+export function eventFor<Event extends { description: string }>(caller: Caller, event: Event, person?: { centerId: string | null; analystLevel?: number }): Event {
+  if (caller.audience !== "analyst") return event;
+  const description = withholdAmounts(event.description);
+  return { ...event, description: person && centerWithheld(caller, person.analystLevel) ? withholdCenter(description, person.centerId) : description };
 }
