@@ -16,8 +16,11 @@ export class NessEnrollment {
   /** The person the enrollment belongs to (not a GraphQL field: used to reach the per-person payment loader). */
   personId!: string;
 
-  @Field(() => ID, { description: "Id of the employment center (고용센터) handling the enrollment: the person's own center." })
+  /** Resolved in enrollment.resolver.ts (withheld from an analyst where the person's center is). */
   centerId!: string;
+
+  /** Whether the caller's view withholds the person's center (an analyst's, at the person's level); not a field. */
+  centerWithheld?: boolean;
 
   @Field(() => NessTrack, { description: "Support type: Type I (I유형) or Type II (II유형)." })
   track!: NessTrack;

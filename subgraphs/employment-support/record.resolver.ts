@@ -6,13 +6,16 @@ import type { ProgramRecordRoot } from "../kit/program-record";
 import { NationalEmploymentSupportRecord } from "./record";
 import { NessEnrollment } from "./enrollment";
 import { NessAllowancePayment } from "./allowance-payment";
+import { centerWithheld } from "../kit/security/analyst-view";
 import { enrollmentsByPerson, paymentsByPerson, toEnrollment, toPayment } from "./store";
 
 @Resolver(() => NationalEmploymentSupportRecord)
 export class NationalEmploymentSupportRecordResolver {
   @FieldResolver(() => [NessEnrollment], { description: "The person's NESS enrollments, newest first (by application date)." })
   async enrollments(@Root() record: ProgramRecordRoot, @Ctx() ctx: SubgraphContext): Promise<NessEnrollment[]> {
-    return (await ctx.loaders.get(enrollmentsByPerson).load(record.personId)).map(toEnrollment);
+    // Each enrollment knows whether the analyst's view withholds the person's center (its centerId).
+    const withheld = centerWithheld(ctx.caller, record.person.analystLevel);
+    return (await ctx.loaders.get(enrollmentsByPerson).load(record.personId)).map((row) => ({ ...toEnrollment(row), centerWithheld: withheld }));
   }
 
   @FieldResolver(() => [NessAllowancePayment], { description: "Every NESS payment made to the person, across enrollments, oldest first." })

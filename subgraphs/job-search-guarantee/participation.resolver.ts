@@ -2,7 +2,7 @@
  * A participation's phases and placements: loaded per PERSON (one statement per table for the whole
  * request) and filtered by participation id in memory, never one statement per participation.
  */
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Ctx, FieldResolver, ID, Resolver, Root } from "type-graphql";
 import type { SubgraphContext } from "../kit/context";
 import { GuaranteeParticipation } from "./participation";
 import { GuaranteePhase } from "./phase";
@@ -11,6 +11,14 @@ import { phasesByPerson, placementsByPerson, toPhase, toPlacement } from "./stor
 
 @Resolver(() => GuaranteeParticipation)
 export class GuaranteeParticipationResolver {
+  @FieldResolver(() => ID, {
+    nullable: true,
+    description: "Id of the employment center (고용센터) running this participation, as in employmentCenters (analysts: null where the analyst's view withholds the person's center).",
+  })
+  centerId(@Root() participation: GuaranteeParticipation): string | null {
+    return participation.centerWithheld ? null : participation.centerId;
+  }
+
   @FieldResolver(() => [GuaranteePhase], { description: "The service phases so far, in order: diagnosis, career design, job support." })
   async phases(@Root() participation: GuaranteeParticipation, @Ctx() ctx: SubgraphContext): Promise<GuaranteePhase[]> {
     const rows = await ctx.loaders.get(phasesByPerson).load(participation.personId);

@@ -16,8 +16,11 @@ export class GuaranteeParticipation {
   @Field(() => ID, { description: "Pseudonymous id of the participant." })
   personId!: string;
 
-  @Field(() => ID, { description: "Id of the employment center (고용센터) running this participation, as in employmentCenters." })
+  /** Resolved in participation.resolver.ts (withheld from an analyst where the person's center is). */
   centerId!: string;
+
+  /** Whether the caller's view withholds the person's center (an analyst's, at the person's level); not a field. */
+  centerWithheld?: boolean;
 
   @Extensions(PERSONAL_EVENT_DATE)
   @Field(() => DateScalar, { description: "Date the participation began (first day of diagnosis)." })

@@ -18,6 +18,7 @@
 import { Directive, Field, ObjectType, type ClassType } from "type-graphql";
 import type { EmployerSize, EmploymentStatus, Occupation, SpecificGroup, StudentStatus, Circumstances } from "./circumstances";
 import { PERSONAL_DATA } from "../../platform/cache-control";
+import { LEVEL_LEFT_OUT } from "./security/generalisation";
 
 type Group = "household" | "employment" | "careerChange";
 
@@ -52,7 +53,7 @@ const FIELDS = {
   foreignNational: ["foreignNational"],
   trainingSupportRestricted: ["trainingSupportRestricted"],
   inOtherGovernmentFundedTraining: ["inOtherGovernmentFundedTraining"],
-} as const satisfies Record<string, readonly [Exclude<keyof Circumstances, "id" | Group>] | { [G in Group]: readonly [G, keyof Circumstances[G]] }[Group]>;
+} as const satisfies Record<string, readonly [Exclude<keyof Circumstances, "id" | Group | "analystLevel">] | { [G in Group]: readonly [G, keyof Circumstances[G]] }[Group]>;
 
 type Path = (typeof FIELDS)[keyof typeof FIELDS];
 type At<P> = P extends readonly [infer G extends Group, infer F]
@@ -64,12 +65,15 @@ type At<P> = P extends readonly [infer G extends Group, infer F]
     : never;
 
 /** The flat form (what crosses the graph). */
-export type FlatCircumstances = { -readonly [K in keyof typeof FIELDS]: At<(typeof FIELDS)[K]> };
+export type FlatCircumstances = { -readonly [K in keyof typeof FIELDS]: At<(typeof FIELDS)[K]> } & {
+  /** Generalisation level of the analyst's view (security/generalisation.ts): what an analyst's answers may carry of this person. */
+  analystLevel?: number;
+};
 
 // Every field of the nested shape has its flat name: a field added to Circumstances and not to FIELDS fails to compile.
 type Covered<G extends Group> = Extract<Path, readonly [G, unknown]>[1];
 type Missing =
-  | Exclude<Exclude<keyof Circumstances, "id" | Group>, Extract<Path, readonly [unknown]>[0]>
+  | Exclude<Exclude<keyof Circumstances, "id" | Group | "analystLevel">, Extract<Path, readonly [unknown]>[0]>
   | { [G in Group]: Exclude<keyof Circumstances[G], Covered<G>> }[Group];
 const everyFieldListed: [Missing] extends [never] ? true : Missing = true;
 void everyFieldListed;
@@ -81,7 +85,8 @@ export const CIRCUMSTANCES_SELECTION = "circumstances { sealed }";
 
 export function flattenCircumstances(c: Omit<Circumstances, "id">): FlatCircumstances {
   const nested = c as unknown as Record<string, any>;
-  return Object.fromEntries(ENTRIES.map(([flat, [first, second]]) => [flat, second === undefined ? nested[first] : nested[first][second]])) as FlatCircumstances;
+  const flat = Object.fromEntries(ENTRIES.map(([flat, [first, second]]) => [flat, second === undefined ? nested[first] : nested[first][second]])) as FlatCircumstances;
+  return { ...flat, analystLevel: c.analystLevel ?? 0 };
 }
 
 /** The nested shape the rules read, from a Person representation carrying `circumstances`. */
@@ -92,6 +97,8 @@ export function nestCircumstances(id: string, f: FlatCircumstances): Circumstanc
     if (second === undefined) nested[first] = f[flat];
     else (groups[first] ??= {})[second] = f[flat];
   }
+  // A seal without a level (made by an older people) releases nothing to an analyst.
+  nested.analystLevel = f.analystLevel ?? LEVEL_LEFT_OUT;
   return Object.assign(nested, groups) as unknown as Circumstances;
 }
 

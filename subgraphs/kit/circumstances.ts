@@ -101,6 +101,11 @@ export interface Circumstances {
   trainingSupportRestricted: boolean;
   /** Now in another government-funded training program. */
   inOtherGovernmentFundedTraining: boolean;
+  /**
+   * Generalisation level of the analyst's view (security/generalisation.ts), carried sealed from
+   * people; absent for circumstances nobody stored (a simulated person): nothing to generalise.
+   */
+  analystLevel?: number;
   household: { size: number; monthlyIncome: number; assets: number; dependants: number };
   employment: {
     status: EmploymentStatus;

@@ -22,7 +22,8 @@ import { ProgramEligibility, ProgramEvent } from "./eligibility";
 import type { EligibilityValue } from "./rules/evaluation";
 import { analystCircumstances } from "./security/analyst-view";
 import { eligibilityFor, eventFor } from "./security/explanations";
-import { SIMULATED_ID_PREFIX } from "./security/row-rules";
+import { SIMULATED_ID_PREFIX, notInAnalystView } from "./security/row-rules";
+import { LEVEL_LEFT_OUT, released } from "./security/generalisation";
 
 /** The directive every program field carries: partners see a program only with its scope (security/caller.ts). */
 export const requiresProgramScope = (program: ProgramSubgraph) => `@requiresScopes(scopes: [["${PROGRAM_SCOPES[program]}"]])`;
@@ -42,7 +43,10 @@ export const programPersonReference = {
     __resolveReference: async (representation: PersonRepresentation, ctx: SubgraphContext) => {
       const id = personIdFromCaller(ctx, representation.id);
       const person = openCircumstances(ctx, id, representation.circumstances);
-      return ctx.caller.audience === "analyst" && !id.startsWith(SIMULATED_ID_PREFIX) ? analystCircumstances(person) : person;
+      if (ctx.caller.audience !== "analyst" || id.startsWith(SIMULATED_ID_PREFIX)) return person;
+      // A person left out of the analyst's view (k-anonymity) is, to an analyst, nobody.
+      if (!released(person.analystLevel ?? LEVEL_LEFT_OUT).person) throw notInAnalystView();
+      return analystCircumstances(person);
     },
   },
 };
@@ -84,7 +88,9 @@ export function programRecordResolver<History>(record: ClassType, rules: Program
     ): Promise<EligibilityValue> {
       // An analyst asks by the month: every rule that counts from an event changes its answer on a month's first day.
       const date = analystAsOf(ctx.caller, asOf ?? todayInKorea());
-      return eligibilityFor(ctx.caller, rules.evaluate(root.person, await rules.history(ctx, root.personId, date), date));
+      // For an analyst the birth date is already the view's (its band's first day where only the band is released).
+      const view = { level: root.person.analystLevel ?? 0, birthYear: Number(root.person.birthDate.slice(0, 4)) };
+      return eligibilityFor(ctx.caller, rules.evaluate(root.person, await rules.history(ctx, root.personId, date), date), view);
     }
 
     @FieldResolver(() => ProgramEligibility, { description: "Eligibility today (the same as eligibility without asOf)." })
@@ -94,7 +100,7 @@ export function programRecordResolver<History>(record: ClassType, rules: Program
 
     @FieldResolver(() => [ProgramEvent], { description: "The person's history in this program as dated events, oldest first." })
     async events(@Root() root: ProgramRecordRoot, @Ctx() ctx: SubgraphContext): Promise<ProgramEvent[]> {
-      return (await rules.events(ctx, root.personId)).sort((a, b) => a.date.localeCompare(b.date)).map((event) => eventFor(ctx.caller, event));
+      return (await rules.events(ctx, root.personId)).sort((a, b) => a.date.localeCompare(b.date)).map((event) => eventFor(ctx.caller, event, root.person));
     }
   }
   return ProgramRecordResolver;

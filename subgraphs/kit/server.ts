@@ -70,6 +70,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     const { persons, ms } = await seedSubgraph(store, definition, seedPersons);
     log(`seeded ${persons} synthetic persons in ${ms} ms`);
   }
+  await definition.onStart?.(store, log);
 
   // The access store gets its own pool: its writes must not queue behind data reads, and it can fail alone.
   const accessStore = openStore({

@@ -18,6 +18,8 @@ export interface SubgraphDefinition {
   seed(store: Store, persons: SyntheticPerson[]): Promise<void>;
   /** Tables the seed fills, emptied before a re-seed. */
   seededTables: string[];
+  /** Run at every start, after the migrations and any seed, before the first request is served. */
+  onStart?(store: Store, log: (line: string) => void): Promise<void>;
 }
 
 export { envPrefix, subgraphPort } from "../../platform/service-env";

@@ -24,7 +24,7 @@ export class CareerDesignSession {
   @Field(() => DateScalar, { description: "Date the session was held." })
   heldOn!: string;
 
-  @Field(() => String, { description: "The center that ran it, e.g. \"Seoul Gwanak Mid-Career Tomorrow Center\"." })
+  @Field(() => String, { description: "The center that ran it, e.g. \"Seoul Gwanak Mid-Career Tomorrow Center\" (analysts: \"(center withheld) Mid-Career Tomorrow Center\" where the analyst's view withholds the person's center)." })
   provider!: string;
 
   @Field(() => CareerDesignSessionKind, { description: "What the session covered." })

@@ -6,13 +6,20 @@ import { SYNTHETIC_AS_OF } from "../kit/synthetic/person";
 import { MidCareerSupportRecord } from "./record";
 import { CareerDesignSession } from "./career-design-session";
 import { WorkExperiencePlacement } from "./work-experience-placement";
+import type { ProgramRecordRoot } from "../kit/program-record";
+import { centerWithheld, withholdCenter } from "../kit/security/analyst-view";
 import { allowancePaid, placementsByPerson, sessionsByPerson, toPlacement, toSession } from "./store";
 
 @Resolver(() => MidCareerSupportRecord)
 export class MidCareerSupportRecordResolver {
   @FieldResolver(() => [CareerDesignSession], { description: "Career design sessions at Mid-Career Tomorrow Centers, oldest first." })
   async careerDesignSessions(@Root() record: MidCareerSupportRecord, @Ctx() ctx: SubgraphContext): Promise<CareerDesignSession[]> {
-    return (await ctx.loaders.get(sessionsByPerson).load(record.personId)).map(toSession);
+    // The session's provider is named after the person's center: withheld where the analyst's view withholds the center.
+    const person = (record as unknown as ProgramRecordRoot).person;
+    const withheld = centerWithheld(ctx.caller, person.analystLevel);
+    return (await ctx.loaders.get(sessionsByPerson).load(record.personId)).map(toSession).map((session) =>
+      withheld ? { ...session, provider: withholdCenter(session.provider, person.centerId) } : session,
+    );
   }
 
   @FieldResolver(() => [WorkExperiencePlacement], { description: "Work experience placements, newest first." })

@@ -143,6 +143,7 @@ export function simulatedPerson(id: string): Person | null {
       monthlyIncome: input.householdMonthlyIncome,
       assets: input.householdAssets,
       dependants: input.dependants ?? 0,
+      analystLevel: 0,
     },
     employment: {
       status: input.employmentStatus,
@@ -167,5 +168,7 @@ export function simulatedPerson(id: string): Person | null {
     foreignNational: input.foreignNational ?? false,
     trainingSupportRestricted: input.trainingSupportRestricted ?? false,
     inOtherGovernmentFundedTraining: input.inOtherGovernmentFundedTraining ?? false,
+    // The caller wrote these circumstances: nothing of anyone else's to generalise.
+    analystLevel: 0,
   };
 }

@@ -7,7 +7,8 @@ import { EmploymentResolver, HouseholdResolver } from "./household.resolver";
 import { ConsentResolver } from "./consent.resolver";
 import { AccessLogResolver } from "./access-log.resolver";
 import { EmploymentCenterResolver } from "./employment-center.resolver";
-import { centerById, toCenter } from "./store";
+import { centerById, recomputeAnalystLevels, toCenter } from "./store";
+import { analystMinGroup } from "../kit/security/generalisation";
 import { seedPeople } from "./seed";
 
 export const people: SubgraphDefinition = {
@@ -28,4 +29,10 @@ export const people: SubgraphDefinition = {
   },
   seed: seedPeople,
   seededTables: ["people.persons", "people.consortium_members", "people.employment_centers"],
+  // The analyst's view follows the persons stored now: levels recomputed at every start (and after a seed).
+  async onStart(store, log) {
+    const started = performance.now();
+    const { persons, changed, levels } = await recomputeAnalystLevels(store, analystMinGroup());
+    log(`analyst view: generalisation levels of ${persons} persons recomputed in ${Math.round(performance.now() - started)} ms (${changed} changed; per level 0-6: ${levels.join("/")})`);
+  },
 };

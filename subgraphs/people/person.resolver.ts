@@ -15,7 +15,10 @@ import { circumstancesType, type SealedCircumstances } from "../kit/circumstance
 import { sealCircumstances } from "../kit/security/sealed-circumstances";
 import { checkPersonAccess, personIdFromCaller } from "../kit/security/row-rules";
 import { forbidden } from "../../platform/security/errors";
-import { IDENTIFIED, identified } from "./household.resolver";
+import { IDENTIFIED, identified, releasedTo } from "./household.resolver";
+import { BirthYears } from "./person";
+import { birthYearBand, released } from "../kit/security/generalisation";
+import { notInAnalystView } from "../kit/security/row-rules";
 import { birthYearStart } from "../kit/security/analyst-view";
 
 const PersonCircumstances = circumstancesType(false);
@@ -49,6 +52,11 @@ export async function readablePerson(ctx: SubgraphContext, id: string, argumentN
   const personId = personIdFromCaller(ctx, id, argumentName);
   checkPersonId(personId, argumentName);
   const person = await loadPerson(ctx, personId);
+  if (ctx.caller.audience === "analyst" && !personId.startsWith(SIMULATED_PREFIX) && !(person && released(person.analystLevel).person)) {
+    // Nobody, or a person left out of the analyst's view (k-anonymity): one answer for both.
+    if (person) ctx.access.deny(person.id);
+    throw notInAnalystView(argumentName);
+  }
   if (person) {
     await checkPersonAccess(ctx, person);
     handedOut(ctx, person.id);
@@ -149,7 +157,7 @@ export class PersonResolver {
 
   @Directive("@authenticated")
   @Query(() => PersonConnection, {
-    description: `A page of persons (Relay connection; at most ${MAX_PAGE_SIZE} a page): a counsellor's centers' persons in id order, or everyone (pseudonymised) for an analyst, in an order unrelated to the ids.`,
+    description: `A page of persons (Relay connection; at most ${MAX_PAGE_SIZE} a page): a counsellor's centers' persons in id order, or for an analyst everyone in the analyst's view (pseudonymised, k-anonymous: persons whose group would be too small are left out), in an order unrelated to the ids.`,
   })
   async persons(
     @Arg("filter", () => PersonFilter, { nullable: true, description: "Conditions the persons must meet." }) filter: PersonFilter | null,
@@ -194,21 +202,41 @@ export class PersonResolver {
   }
 
   @Directive(PARTNER)
-  @FieldResolver(() => Int, { description: "Year of birth." })
-  birthYear(@Root() person: Person): number {
-    return Number(person.birthDate.slice(0, 4));
+  @FieldResolver(() => Int, { nullable: true, description: "Year of birth (analysts: null where only a 5-year band is released: see birthYears)." })
+  birthYear(@Root() person: Person, @Ctx() ctx: SubgraphContext): number | null {
+    return releasedTo(ctx, person.analystLevel).birthYear ? Number(person.birthDate.slice(0, 4)) : null;
   }
 
   @Directive(PARTNER)
-  @FieldResolver(() => Int, { description: "Age in whole years today (Korea Standard Time); for analysts the age reached this year (this year minus the birth year)." })
-  age(@Root() person: Person, @Ctx() ctx: SubgraphContext): number {
-    return ageOn(ctx.caller.audience === "analyst" && !person.id.startsWith(SIMULATED_PREFIX) ? birthYearStart(person.birthDate) : person.birthDate, todayInKorea());
+  @FieldResolver(() => BirthYears, { description: "The years the person may have been born in: the birth year (from = to), or for analysts, where the person's group would otherwise be too small, its 5-year band (e.g. 1980-1984)." })
+  birthYears(@Root() person: Person, @Ctx() ctx: SubgraphContext): BirthYears {
+    const year = Number(person.birthDate.slice(0, 4));
+    return releasedTo(ctx, person.analystLevel).birthYear ? { from: year, to: year } : birthYearBand(year);
   }
 
   @Directive(PARTNER)
-  @FieldResolver(() => EmploymentCenter, { nullable: true, description: "The employment center that manages this person's case." })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: "Age in whole years today (Korea Standard Time); for analysts the age reached this year (this year minus the birth year), null where only the 5-year band of the birth year is released.",
+  })
+  age(@Root() person: Person, @Ctx() ctx: SubgraphContext): number | null {
+    if (ctx.caller.audience !== "analyst" || person.id.startsWith(SIMULATED_PREFIX)) return ageOn(person.birthDate, todayInKorea());
+    return releasedTo(ctx, person.analystLevel).birthYear ? ageOn(birthYearStart(person.birthDate), todayInKorea()) : null;
+  }
+
+  @Directive(PARTNER)
+  @FieldResolver(() => ID, {
+    nullable: true,
+    description: "Id of the employment center managing the person (null for a simulated person without one; analysts: null where only the region is released).",
+  })
+  centerId(@Root() person: Person, @Ctx() ctx: SubgraphContext): string | null {
+    return releasedTo(ctx, person.analystLevel).center ? person.centerId : null;
+  }
+
+  @Directive(PARTNER)
+  @FieldResolver(() => EmploymentCenter, { nullable: true, description: "The employment center that manages this person's case (analysts: null where only the region is released)." })
   async center(@Root() person: Person, @Ctx() ctx: SubgraphContext): Promise<EmploymentCenter | null> {
-    if (!person.centerId) return null;
+    if (!person.centerId || !releasedTo(ctx, person.analystLevel).center) return null;
     const row = await ctx.loaders.get(centerById).load(person.centerId);
     return row ? toCenter(row) : null;
   }

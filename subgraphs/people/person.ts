@@ -1,5 +1,15 @@
 /** Person (the entity every program extends) and the circumstances the programs' rules read. */
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+
+@Directive(PERSONAL_DATA)
+@ObjectType({ description: "The birth years a person may have been born in, as the caller may know them: one year (from = to), or for an analyst, where the person's group would otherwise be too small, a 5-year band." })
+export class BirthYears {
+  @Field(() => Int, { description: "First year of the range." })
+  from!: number;
+
+  @Field(() => Int, { description: "Last year of the range (the same as from when the year is known)." })
+  to!: number;
+}
 import { PARTNER } from "../../platform/security/contract";
 import { EmployerSize, EmploymentStatus, Occupation, Region, SpecificGroup, StudentStatus } from "./enums";
 import { PERSONAL_DATA } from "../../platform/cache-control";
@@ -7,7 +17,7 @@ import { PERSONAL_DATA } from "../../platform/cache-control";
 @Directive(PERSONAL_DATA)
 @ObjectType({ description: "The person's household, as declared for means-tested programs." })
 export class Household {
-  @Field(() => Int, { description: "Number of people in the household (1-20)." })
+  /** Resolved in household.resolver.ts (withheld from an analyst where the person's level withholds it). */
   size!: number;
 
   /** Exact amounts: resolved in household.resolver.ts (withheld from analysts, who get bands). */
@@ -15,8 +25,10 @@ export class Household {
 
   assets!: number;
 
-  @Field(() => Int, { description: "Qualifying dependants: aged 18 or under, 70 or over, or severely disabled." })
   dependants!: number;
+
+  /** The person's generalisation level of the analyst's view (kit/security/generalisation.ts). */
+  analystLevel!: number;
 }
 
 @Directive(PERSONAL_DATA)
@@ -104,7 +116,9 @@ export class Person {
   trainingSupportRestricted!: boolean;
   inOtherGovernmentFundedTraining!: boolean;
 
-  @Directive(PARTNER)
-  @Field(() => ID, { nullable: true, description: "Id of the employment center managing the person (null for a simulated person without one)." })
+  /** Generalisation level of the analyst's view (kit/security/generalisation.ts): what an analyst is told of this person. */
+  analystLevel!: number;
+
+  /** Resolved in person.resolver.ts (withheld from an analyst where the person's level withholds the center). */
   centerId!: string | null;
 }

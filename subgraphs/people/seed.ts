@@ -2,6 +2,8 @@
 import { insertRows, type Store } from "../../platform/store";
 import { CENTERS, CONSORTIUM_KINDS, type CenterSeed } from "../../platform/reference/centers";
 import type { SyntheticPerson } from "../kit/synthetic/person";
+import { analystMinGroup } from "../kit/security/generalisation";
+import { recomputeAnalystLevels } from "./store";
 
 const CONSORTIUM_NAME: Record<(typeof CONSORTIUM_KINDS)[number], (center: CenterSeed) => string> = {
   EMPLOYMENT_CENTER: (center) => center.name,
@@ -49,4 +51,6 @@ export async function seedPeople(store: Store, persons: SyntheticPerson[]): Prom
       in_other_government_funded_training: p.inOtherGovernmentFundedTraining,
     })),
   );
+  // The analyst's view of the persons just loaded (k-anonymity levels: kit/security/generalisation.ts).
+  await recomputeAnalystLevels(store, analystMinGroup());
 }

@@ -5,6 +5,8 @@ import { addMonths, todayInKorea } from "../../platform/dates";
 import type { EmploymentCenter, ConsortiumMember } from "./employment-center";
 import type { Person } from "./person";
 import type { PersonFilter } from "./connection";
+import { LEVEL_LEFT_OUT, generalisationLevels, released, BIRTH_YEAR_BAND } from "../kit/security/generalisation";
+import { assetsBand, incomeBand } from "../kit/bands";
 
 export interface PersonRow {
   id: string;
@@ -35,6 +37,8 @@ export interface PersonRow {
   foreign_national: boolean;
   training_support_restricted: boolean;
   in_other_government_funded_training: boolean;
+  /** Generalisation level of the analyst's view (kit/security/generalisation.ts); 6 until computed. */
+  analyst_level: number;
 }
 
 interface CenterRow {
@@ -73,6 +77,7 @@ export function toPerson(row: PersonRow): Person {
       monthlyIncome: row.household_monthly_income,
       assets: row.household_assets,
       dependants: row.dependants,
+      analystLevel: row.analyst_level ?? LEVEL_LEFT_OUT,
     },
     employment: {
       status: row.employment_status as Person["employment"]["status"],
@@ -97,6 +102,7 @@ export function toPerson(row: PersonRow): Person {
     foreignNational: row.foreign_national,
     trainingSupportRestricted: row.training_support_restricted,
     inOtherGovernmentFundedTraining: row.in_other_government_funded_training,
+    analystLevel: row.analyst_level ?? LEVEL_LEFT_OUT,
   };
 }
 
@@ -146,14 +152,7 @@ function filterClause(filter: PersonFilter, centers: string[] | null, order: Pag
   if (filter.centerId) add((p) => `center_id = ${p}`, filter.centerId);
   if (centers) add((p) => `center_id = any(${p})`, centers);
   if (filter.employmentStatus) add((p) => `employment_status = ${p}`, filter.employmentStatus);
-  if (order.kind === "analyst") {
-    const year = Number(today.slice(0, 4));
-    // year - birthYear >= minAge  <=>  born before the first day of year - minAge + 1.
-    if (filter.minAge != null) add((p) => `birth_date < ${p}::date`, `${String(year - filter.minAge + 1).padStart(4, "0")}-01-01`);
-    // year - birthYear <= maxAge  <=>  born on or after the first day of year - maxAge.
-    if (filter.maxAge != null) add((p) => `birth_date >= ${p}::date`, `${String(year - filter.maxAge).padStart(4, "0")}-01-01`);
-    return { where: conditions.length ? conditions.join(" and ") : "true", params };
-  }
+  if (order.kind === "analyst") return analystFilterClause(filter, today);
   // age >= minAge  <=>  born on or before today minus minAge years.
   if (filter.minAge != null) add((p) => `birth_date <= ${p}::date`, addMonths(today, -12 * filter.minAge));
   // age <= maxAge  <=>  born after today minus (maxAge + 1) years.
@@ -188,3 +187,74 @@ export async function pageOfPersons(store: Store, filter: PersonFilter, first: n
     },
   };
 }
+
+/** SQL of the level below which a value is released (generalisation.ts): `analyst_level < n`. */
+const LEVEL_CENTER_WITHHELD = [0, 1, 2, 3, 4, 5, 6].find((l) => !released(l).center)!;
+const LEVEL_BIRTH_YEAR_WITHHELD = [0, 1, 2, 3, 4, 5, 6].find((l) => !released(l).birthYear)!;
+
+/**
+ * An analyst's filter matches on what the analyst's view releases of each person, never on a
+ * withheld value, so no count can recover one: persons left out match nothing; a center matches
+ * only persons whose center is released; an age range matches a person by the birth year where it
+ * is released, and by the 5-year band where only the band is (every age of the band in the range).
+ * Ages are those reached this year (this year minus the birth year), so a filter selects whole birth years.
+ */
+function analystFilterClause(filter: PersonFilter, today: string): { where: string; params: unknown[] } {
+  const conditions: string[] = [`analyst_level < ${LEVEL_LEFT_OUT}`];
+  const params: unknown[] = [];
+  const add = (condition: (placeholder: string) => string, value: unknown) => {
+    params.push(value);
+    conditions.push(condition(`$${params.length}`));
+  };
+  if (filter.region) add((p) => `region = ${p}`, filter.region);
+  if (filter.centerId) add((p) => `center_id = ${p} and analyst_level < ${LEVEL_CENTER_WITHHELD}`, filter.centerId);
+  if (filter.employmentStatus) add((p) => `employment_status = ${p}`, filter.employmentStatus);
+  if (filter.minAge != null || filter.maxAge != null) {
+    const year = Number(today.slice(0, 4));
+    // Birth years whose age this year is within the range: year - maxAge .. year - minAge.
+    const fromYear = filter.maxAge != null ? year - filter.maxAge : -1_000_000;
+    const toYear = filter.minAge != null ? year - filter.minAge : 1_000_000;
+    const birthYear = "extract(year from birth_date)::int";
+    const bandFrom = `(floor(${birthYear}::numeric / ${BIRTH_YEAR_BAND}) * ${BIRTH_YEAR_BAND})::int`;
+    params.push(fromYear, toYear);
+    const [f, t] = [`$${params.length - 1}::int`, `$${params.length}::int`];
+    conditions.push(
+      `((analyst_level < ${LEVEL_BIRTH_YEAR_WITHHELD} and ${birthYear} between ${f} and ${t}) or ` +
+        `(analyst_level >= ${LEVEL_BIRTH_YEAR_WITHHELD} and ${bandFrom} >= ${f} and ${bandFrom} + ${BIRTH_YEAR_BAND - 1} <= ${t}))`,
+    );
+  }
+  return { where: conditions.join(" and "), params };
+}
+
+/**
+ * Computes every person's generalisation level for the analyst's view (k = `minGroup`) from the
+ * persons now stored, and stores those that changed. Run after a seed and at every start of people.
+ */
+export async function recomputeAnalystLevels(store: Store, minGroup: number): Promise<{ persons: number; changed: number; levels: number[] }> {
+  const rows = await store.query<{ id: string; birth_date: string; region: string | null; center_id: string | null; household_size: number; household_monthly_income: number | string; household_assets: number | string; analyst_level: number }>(
+    "select id, birth_date::text as birth_date, region, center_id, household_size, household_monthly_income, household_assets, analyst_level from people.persons order by id",
+  );
+  const levels = generalisationLevels(
+    rows.map((r) => ({
+      birthYear: Number(String(r.birth_date).slice(0, 4)),
+      centerId: r.center_id,
+      region: r.region,
+      householdSize: r.household_size,
+      incomeBand: incomeBand(Number(r.household_monthly_income)),
+      assetsBand: assetsBand(Number(r.household_assets)),
+    })),
+    minGroup,
+  );
+  const changed = rows.flatMap((r, i) => (r.analyst_level === levels[i] ? [] : [{ id: r.id, level: levels[i] }]));
+  for (let start = 0; start < changed.length; start += 25_000) {
+    const chunk = changed.slice(start, start + 25_000);
+    await store.query(
+      "update people.persons p set analyst_level = u.level from unnest($1::text[], $2::smallint[]) as u(id, level) where p.id = u.id",
+      [chunk.map((c) => c.id), chunk.map((c) => c.level)],
+    );
+  }
+  const perLevel = [0, 0, 0, 0, 0, 0, 0];
+  for (const level of levels) perLevel[level]++;
+  return { persons: rows.length, changed: changed.length, levels: perLevel };
+}
+

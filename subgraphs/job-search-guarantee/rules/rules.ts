@@ -35,7 +35,7 @@ export const participatingCenter = defineRule<GuaranteeInput>({
   description: "Managed by an employment center that offers the package on the date.",
   parameters: ["participating-centers"],
   source: `${NEWS}: pilot 2022-08-19 at 6 centers, 24 from 2023-06-28, later 48; which centers is illustrative`,
-  observedKind: "category",
+  observedKind: "center",
   evaluate({ person }, p, asOf) {
     const centers = p.at<string[]>("participating-centers", asOf);
     const center = person.centerId;

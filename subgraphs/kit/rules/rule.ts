@@ -23,12 +23,13 @@ export interface RuleOutcomeValue {
  * - `revenue`: an annual amount in whole KRW: a band of KRW 100,000,000
  * - `age`: whole years, from the birth date the caller's view carries (the birth year's first day for analysts)
  * - `count`: days, hours, months, hours a week, as the person's record shows them
- * - `category`: an enum value, a flag or a center id
+ * - `category`: an enum value or a flag
+ * - `center`: the managing center's id (withheld where the analyst's view withholds the center)
  * - `record`: the id of a program record (carries the person's id, pseudonymised for analysts)
  * - `mixed`: several values, one of them an exact amount: shown to identified callers only
  * A rule without a kind shows `observed: null` to those callers.
  */
-export type ObservedKind = "income" | "assets" | "revenue" | "age" | "count" | "category" | "record" | "mixed";
+export type ObservedKind = "income" | "assets" | "revenue" | "age" | "count" | "category" | "center" | "record" | "mixed";
 
 export interface RuleDefinition<Input> {
   id: string;

@@ -28,7 +28,16 @@ export function personIdFromCaller(ctx: SubgraphContext, id: string, argumentNam
   if (ctx.caller.audience !== "analyst") return id;
   const personId = ctx.security.pseudonyms.personId(id);
   if (personId) return personId;
-  throw badUserInput(argumentName, `"${argumentName}" must be a pseudonymous person id (anon- followed by 22 characters) as this API returns them to analysts.`);
+  throw notInAnalystView(argumentName);
+}
+
+/**
+ * The one answer an analyst gets for an id that names nobody in the analyst's view: a real id
+ * (existing or not), a string that is no pseudonym, the pseudonym of nobody, or that of a person
+ * left out of the view (k-anonymity, generalisation.ts). It names no person.
+ */
+export function notInAnalystView(argumentName = "id"): Error {
+  return badUserInput(argumentName, `"${argumentName}" must be a pseudonymous person id (anon- followed by 22 characters) as this API returns them to analysts.`);
 }
 
 export interface PersonScope {
