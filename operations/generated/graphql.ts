@@ -140,7 +140,7 @@ export type PersonFilter = {
   region?: Region | null | undefined;
 };
 
-/** The four employment programs behind this graph. */
+/** The employment programs behind this graph, one value each. */
 export type Program =
   /** Job Search Guarantee Package (구직자 도약보장패키지). */
   | 'JOB_SEARCH_GUARANTEE'

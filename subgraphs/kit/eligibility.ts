@@ -14,7 +14,7 @@ import { PROGRAM_SUBGRAPHS, Program } from "../../platform/subgraphs";
 export { Program } from "../../platform/subgraphs";
 registerEnumType(Program, {
   name: "Program",
-  description: "The four employment programs behind this graph.",
+  description: "The employment programs behind this graph, one value each.",
   valuesConfig: Object.fromEntries(PROGRAM_SUBGRAPHS.map((s) => [s.program.value, { description: s.program.description }])),
 });
 
