@@ -2,6 +2,7 @@
 import { insertRows, type Store } from "../../platform/store";
 import { CENTERS, CONSORTIUM_KINDS, type CenterSeed } from "../../platform/reference/centers";
 import type { SyntheticPerson } from "../kit/synthetic/person";
+import type { SeedPart } from "../kit/subgraph";
 
 const CONSORTIUM_NAME: Record<(typeof CONSORTIUM_KINDS)[number], (center: CenterSeed) => string> = {
   EMPLOYMENT_CENTER: (center) => center.name,
@@ -11,7 +12,12 @@ const CONSORTIUM_NAME: Record<(typeof CONSORTIUM_KINDS)[number], (center: Center
   WOMENS_REEMPLOYMENT_CENTER: (center) => `${center.name.replace(" Employment Center", "")} Women's Re-employment Center`,
 };
 
-export async function seedPeople(store: Store, persons: SyntheticPerson[]): Promise<void> {
+export async function seedPeople(store: Store, persons: SyntheticPerson[], part: SeedPart = "all"): Promise<void> {
+  if (part !== "persons") await seedCenters(store);
+  if (part !== "reference") await seedPersons(store, persons);
+}
+
+async function seedCenters(store: Store): Promise<void> {
   await insertRows(
     store,
     "people.employment_centers",
@@ -24,6 +30,9 @@ export async function seedPeople(store: Store, persons: SyntheticPerson[]): Prom
     { center_id: "text", kind: "text", name: "text" },
     CENTERS.flatMap((center) => CONSORTIUM_KINDS.map((kind) => ({ center_id: center.id, kind, name: CONSORTIUM_NAME[kind](center) }))),
   );
+}
+
+async function seedPersons(store: Store, persons: SyntheticPerson[]): Promise<void> {
   await insertRows(
     store,
     "people.persons",
