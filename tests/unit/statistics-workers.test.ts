@@ -11,6 +11,7 @@ import { parameterOverrides, withParameters } from "../../subgraphs/statistics/r
 import { stopWorkers } from "../../subgraphs/statistics/workers";
 import { Program } from "../../subgraphs/kit/eligibility";
 import type { Population } from "../../subgraphs/statistics/population";
+import { countBy, valuesOf, StatisticsDimension } from "../../subgraphs/statistics/dimensions";
 
 const N = 4_000;
 
@@ -110,5 +111,21 @@ describe("statistics evaluation in worker threads", () => {
     expect(during).toBe(70);
     expect(parameters.at("type1-income-percent", asOf)).toBe(published);
     expect(parameters.at("type1-income-percent", "2026-12-31")).toBe(published);
+  });
+});
+
+describe("statistics breakdown", () => {
+  it.each([
+    [[StatisticsDimension.REGION, StatisticsDimension.AGE_BAND]],
+    [[StatisticsDimension.CENTER, StatisticsDimension.EMPLOYMENT_STATUS, StatisticsDimension.INCOME_BAND]],
+    [[StatisticsDimension.AGE_BAND]],
+  ])("by %j: each person counted once, under the values valuesOf gives", (by) => {
+    const expected = new Map<string, number>();
+    for (const i of some) {
+      const key = by.map((d) => valuesOf(d, population, i, asOf)[0]).join("|");
+      expected.set(key, (expected.get(key) ?? 0) + 1);
+    }
+    const cells = countBy(by, population, some, asOf);
+    expect(new Map([...cells.values()].map((c) => [c.keys.join("|"), c.count]))).toEqual(expected);
   });
 });
