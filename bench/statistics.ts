@@ -21,7 +21,7 @@ import type { ParameterChangeValue } from "../subgraphs/statistics/reform";
 import { Program } from "../subgraphs/kit/eligibility";
 import { readFileSync } from "node:fs";
 import type { StatisticsCell } from "../subgraphs/statistics/types";
-import { stopWorkers, workerCount } from "../subgraphs/statistics/workers";
+import { parallelMin, shareOut, stopWorkers, workerCount } from "../subgraphs/statistics/workers";
 import { duckdbBreakdown } from "./duckdb";
 
 type Log = (line: string) => void;
@@ -158,6 +158,9 @@ export async function engineFigures(databaseUrl: string, log: Log): Promise<Engi
     const pgCells = new Map(pg.map((r) => [`${r.region}|${r.band}-${r.band + 9}`, r.n]));
     const breakdownsAgree = shown.every((c) => pgCells.get(key(c)) === c.count && duck.cells.get(key(c)) === c.count);
     log(`statistics engine: the three breakdowns agree on every cell shown: ${breakdownsAgree}`);
+    if (population.size >= parallelMin() && workerCount() > 0) {
+      await measured(`send the snapshot to the ${workerCount()} worker threads (a slice each, once per snapshot)`, steps, log, () => shareOut(population));
+    }
     for (const program of PROGRAM_LIST) await measured(`current-law eligibility, ${program}`, steps, log, () => baseline(program, population, asOf));
     await measured("one reform over all four programs (current law and reform on the reform's date)", steps, log, () => reform(covered, FOUR_PROGRAM_REFORM));
     await measured("the same reform again (current law on that date kept)", steps, log, () => reform(covered, FOUR_PROGRAM_REFORM));

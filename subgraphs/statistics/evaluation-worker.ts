@@ -15,7 +15,7 @@ parentPort!.on("message", (m: ToWorker) => {
   if (m.kind === "load") {
     slices.set(m.key, { ...m.slice, firstReached: [] });
     while (slices.size > 2) slices.delete(slices.keys().next().value!);
-    return;
+    return reply({ id: m.id, kind: "loaded" });
   }
   try {
     const p = slices.get(m.key);

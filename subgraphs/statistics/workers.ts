@@ -22,19 +22,20 @@ export const parallelMin = () => Number(process.env.STATISTICS_PARALLEL_MIN ?? 5
 export type Slice = Omit<Population, "firstReached">;
 
 export type ToWorker =
-  | { kind: "load"; key: number; slice: Slice }
+  | { kind: "load"; id: number; key: number; slice: Slice }
   | { kind: "evaluate"; id: number; key: number; program: Program; asOf: string; overrides: { name: string; values: [string, ParameterValue][] }[]; indices: Int32Array };
 
 export type FromWorker =
   | { id: number; kind: "progress"; done: number }
+  | { id: number; kind: "loaded" }
   | { id: number; kind: "done"; outcomes: Outcomes }
   | { id: number; kind: "failed"; message: string };
 
-interface Pending { resolve: (o: Outcomes) => void; reject: (e: Error) => void; progress: (done: number) => void }
+interface Pending { resolve: (o: Outcomes | null) => void; reject: (e: Error) => void; progress: (done: number) => void }
 
 class EvaluationWorker {
   readonly worker: Worker;
-  readonly loaded = new Set<number>();
+  readonly loaded = new Map<number, Promise<unknown>>();
   readonly pending = new Map<number, Pending>();
   dead = false;
   constructor() {
@@ -48,6 +49,7 @@ class EvaluationWorker {
       this.pending.delete(m.id);
       if (this.pending.size === 0) this.worker.unref();
       if (m.kind === "done") pending.resolve(m.outcomes);
+      else if (m.kind === "loaded") pending.resolve(null);
       else pending.reject(new Error(m.message));
     });
     const fail = (error: Error) => {
@@ -61,12 +63,24 @@ class EvaluationWorker {
   send(message: ToWorker, transfer: ArrayBuffer[] = []): void {
     this.worker.postMessage(message, transfer);
   }
-  request(message: ToWorker & { kind: "evaluate" }, progress: (done: number) => void): Promise<Outcomes> {
+  request(message: ToWorker, transfer: ArrayBuffer[], progress: (done: number) => void = () => {}): Promise<Outcomes | null> {
     this.worker.ref();
     return new Promise((resolve, reject) => {
       this.pending.set(message.id, { resolve, reject, progress });
-      this.send(message, [message.indices.buffer as ArrayBuffer]);
+      this.send(message, transfer);
     });
+  }
+  /** This worker's slice of population p (key), sent once; resolves when the worker holds it. */
+  load(p: Population, key: number, lo: number, hi: number): Promise<unknown> {
+    let loading = this.loaded.get(key);
+    if (!loading) {
+      const slice = slicePopulation(p, lo, hi);
+      const buffers = Object.values(slice).filter((c): c is Int32Array => ArrayBuffer.isView(c)).map((c) => c.buffer as ArrayBuffer);
+      loading = this.request({ kind: "load", id: nextId++, key, slice }, buffers);
+      loading.catch(() => this.loaded.delete(key));
+      this.loaded.set(key, loading);
+    }
+    return loading;
   }
 }
 
@@ -92,6 +106,19 @@ export function slicePopulation(p: Population, lo: number, hi: number): Slice {
 }
 
 /** evaluatePrograms over worker threads: the same outcomes, at the same positions. */
+function keyOf(p: Population): number {
+  let key = keys.get(p);
+  if (key === undefined) keys.set(p, (key = nextKey++));
+  return key;
+}
+
+/** Sends every worker its slice of the population (done by the first evaluation otherwise). */
+export async function shareOut(p: Population): Promise<void> {
+  const team = workers();
+  const per = Math.ceil(p.size / team.length);
+  await Promise.all(team.map((w, t) => w.load(p, keyOf(p), t * per, Math.min(p.size, (t + 1) * per))));
+}
+
 export async function evaluateInWorkers(
   program: Program,
   p: Population,
@@ -101,8 +128,7 @@ export async function evaluateInWorkers(
   progress?: Progress,
 ): Promise<Outcomes> {
   const team = workers();
-  let key = keys.get(p);
-  if (key === undefined) keys.set(p, (key = nextKey++));
+  const key = keyOf(p);
   const per = Math.ceil(p.size / team.length);
   // Which persons go to which worker, and where their outcomes go back.
   const positions: number[][] = team.map(() => []);
@@ -112,15 +138,10 @@ export async function evaluateInWorkers(
   const results = await Promise.all(
     team.map((w, t) => {
       const lo = t * per;
-      if (!w.loaded.has(key)) {
-        const slice = slicePopulation(p, lo, Math.min(p.size, lo + per));
-        const buffers = Object.values(slice).filter((c): c is Int32Array => ArrayBuffer.isView(c)).map((c) => c.buffer as ArrayBuffer);
-        w.send({ kind: "load", key, slice }, buffers);
-        w.loaded.add(key);
-      }
+      void w.load(p, key, lo, Math.min(p.size, lo + per));
       const local = Int32Array.from(positions[t], (k) => indices[k] - lo);
       const message = { kind: "evaluate" as const, id: nextId++, key, program, asOf, overrides: overrides.map((o) => ({ name: o.parameter.name, values: o.values })), indices: local };
-      return w.request(message, (n) => {
+      return w.request(message, [message.indices.buffer as ArrayBuffer], (n) => {
         done[t] = n;
         const all = done.reduce((a, b) => a + b, 0);
         // Reported in order, at most once per CHUNK-ish step of any worker.
@@ -132,7 +153,7 @@ export async function evaluateInWorkers(
     }),
   );
   const out: Outcomes = { track: new Uint8Array(indices.length), tracks: [], monthly: new Float64Array(indices.length), total: new Float64Array(indices.length), enrolled: new Uint8Array(indices.length), rulesVersion: "" };
-  results.forEach((r, t) => {
+  (results as Outcomes[]).forEach((r, t) => {
     out.rulesVersion ||= r.rulesVersion;
     const map = r.tracks.map((track) => {
       const at = out.tracks.indexOf(track);
