@@ -1,7 +1,7 @@
 /**
  * `npm run seed -- --persons N [--only people,learning-card] [--jobs J]`: (re)seeds the synthetic
  * data into DATABASE_URL (or, without it, into a throwaway embedded store, to measure) and prints
- * the times. With a real server and J > 1 (default: 2 per core from 100,000 persons on) the persons
+ * the times. With a real server and J > 1 (default: one per core from 100,000 persons on) the persons
  * are cut into J slices seeded side by side by child processes (`--slice FROM:TO`, persons
  * FROM+1..TO), each generating its own persons and writing their rows; what belongs to no person
  * (centers, courses) and the seed markers are written once, here. The rows are those of a seed in
@@ -35,7 +35,7 @@ if (values.slice) {
 
 const embedded = process.env.DATABASE_URL ? null : await startEmbeddedStore({ port: 0 });
 const databaseUrl = process.env.DATABASE_URL ?? embedded!.url;
-const jobs = embedded ? 1 : Number(values.jobs ?? (count >= 100_000 ? 2 * availableParallelism() : 1));
+const jobs = embedded ? 1 : Number(values.jobs ?? (count >= 100_000 ? availableParallelism() : 1));
 console.log(embedded ? `No DATABASE_URL: seeding a throwaway embedded store (timing only).` : `Seeding ${databaseUrl.replace(/\/\/[^@]*@/, "//***@")}${jobs > 1 ? ` in ${jobs} slices side by side` : ""}`);
 
 const total = performance.now();
