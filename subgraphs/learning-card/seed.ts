@@ -20,6 +20,7 @@ import { SYNTHETIC_AS_OF, SYNTHETIC_SEED, type SyntheticPerson } from "../kit/sy
 import { Random, Stream } from "../kit/synthetic/random";
 import { incomeCeiling } from "../kit/rules/median-income";
 import type { CardRow, CourseRow, EnrollmentRow } from "./store";
+import type { SeedPart } from "../kit/subgraph";
 import { learningCardParameters } from "./rules/parameters";
 import { selfPaymentFor as selfPaymentForOn, selfPaymentRate as selfPaymentRateOn, type CourseTerms } from "./rules/self-payment";
 
@@ -293,8 +294,9 @@ const ENROLLMENT_COLUMNS = {
 /** Persons handled per batch of inserts, so a million persons never sit in memory as rows at once. */
 const PERSONS_PER_BATCH = 50_000;
 
-export async function seedLearningCard(store: Store, persons: SyntheticPerson[]): Promise<void> {
-  await insertRows(store, "learning_card.courses", COURSE_COLUMNS, [...trainingCourseCatalogue()] as unknown as Record<string, unknown>[]);
+export async function seedLearningCard(store: Store, persons: SyntheticPerson[], part: SeedPart = "all"): Promise<void> {
+  if (part !== "persons") await insertRows(store, "learning_card.courses", COURSE_COLUMNS, [...trainingCourseCatalogue()] as unknown as Record<string, unknown>[]);
+  if (part === "reference") return;
   for (let start = 0; start < persons.length; start += PERSONS_PER_BATCH) {
     const cards: CardRow[] = [];
     const enrollments: EnrollmentRow[] = [];

@@ -4,6 +4,7 @@ import { CENTERS, CONSORTIUM_KINDS, type CenterSeed } from "../../platform/refer
 import type { SyntheticPerson } from "../kit/synthetic/person";
 import { analystMinGroup } from "../kit/security/generalisation";
 import { recomputeAnalystLevels } from "./store";
+import type { SeedPart } from "../kit/subgraph";
 
 const CONSORTIUM_NAME: Record<(typeof CONSORTIUM_KINDS)[number], (center: CenterSeed) => string> = {
   EMPLOYMENT_CENTER: (center) => center.name,
@@ -13,7 +14,15 @@ const CONSORTIUM_NAME: Record<(typeof CONSORTIUM_KINDS)[number], (center: Center
   WOMENS_REEMPLOYMENT_CENTER: (center) => `${center.name.replace(" Employment Center", "")} Women's Re-employment Center`,
 };
 
-export async function seedPeople(store: Store, persons: SyntheticPerson[]): Promise<void> {
+export async function seedPeople(store: Store, persons: SyntheticPerson[], part: SeedPart = "all"): Promise<void> {
+  if (part !== "persons") await seedCenters(store);
+  if (part !== "reference") await seedPersons(store, persons);
+  // The analyst's view of the persons just loaded (k-anonymity levels: kit/security/generalisation.ts).
+  // A slice sees only its own persons: the sliced seed recomputes once after every slice (scripts/seed.ts).
+  if (part === "all") await recomputeAnalystLevels(store, analystMinGroup());
+}
+
+async function seedCenters(store: Store): Promise<void> {
   await insertRows(
     store,
     "people.employment_centers",
@@ -26,6 +35,9 @@ export async function seedPeople(store: Store, persons: SyntheticPerson[]): Prom
     { center_id: "text", kind: "text", name: "text" },
     CENTERS.flatMap((center) => CONSORTIUM_KINDS.map((kind) => ({ center_id: center.id, kind, name: CONSORTIUM_NAME[kind](center) }))),
   );
+}
+
+async function seedPersons(store: Store, persons: SyntheticPerson[]): Promise<void> {
   await insertRows(
     store,
     "people.persons",
@@ -51,6 +63,4 @@ export async function seedPeople(store: Store, persons: SyntheticPerson[]): Prom
       in_other_government_funded_training: p.inOtherGovernmentFundedTraining,
     })),
   );
-  // The analyst's view of the persons just loaded (k-anonymity levels: kit/security/generalisation.ts).
-  await recomputeAnalystLevels(store, analystMinGroup());
 }

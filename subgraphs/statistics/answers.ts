@@ -4,7 +4,7 @@ import { daysBetween } from "../../platform/dates";
 import { CHAIN, networkCase } from "../journey/network-case";
 import { countBy, type StatisticsDimension } from "./dimensions";
 import { suppress, type TableCell } from "./disclosure";
-import { evaluatePrograms, baseline, type Outcomes, type Progress } from "./evaluation";
+import { evaluatePrograms, baseline, currentLaw, type Outcomes, type Progress } from "./evaluation";
 import { PROGRAMS } from "./programs";
 import { latestChange, parameterOverrides, type ParameterChangeValue } from "./reform";
 import type { Covered, EligibilityStatistics, NetworkPathway, ProgramReform, ReformFigures, ReformResult, StatisticsCell, StatisticsCount, TrackStatistics } from "./types";
@@ -175,7 +175,8 @@ export async function reform(covered: Covered, changes: ParameterChangeValue[], 
     const own = new Set(PROGRAMS[program].parameters.all());
     const mine = overrides.filter((o) => own.has(o.parameter));
     const step = (n: number) => progress?.(done + n, total);
-    const before = await evaluatePrograms(program, covered.population, covered.indices, evaluatedOn, [], step);
+    // Current law on that date is the snapshot's own when kept (or when covering everyone, kept from now on).
+    const before = await currentLaw(program, covered.population, covered.indices, evaluatedOn, step);
     done += covered.indices.length;
     const after = await evaluatePrograms(program, covered.population, covered.indices, evaluatedOn, mine, step);
     done += covered.indices.length;

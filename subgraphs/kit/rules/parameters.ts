@@ -48,14 +48,17 @@ export class ParameterSet {
   private readonly byName: Map<string, Parameter>;
   /** Set on a recording copy: every value read, by name and effective date. */
   private readonly reads: Map<string, ParameterUse> | null;
-  constructor(readonly program: string, parameters: Parameter[], reads: Map<string, ParameterUse> | null = null) {
-    this.byName = new Map(parameters.map((p) => [p.name, p]));
+  /** The value in force on a date, per value list (see `at`). */
+  private static readonly inForce = new WeakMap<Parameter["values"], Map<string, { found: ParameterValue; key: string; use: ParameterUse }>>();
+  constructor(readonly program: string, parameters: Parameter[] | Map<string, Parameter>, reads: Map<string, ParameterUse> | null = null) {
+    // A recording copy shares the parameters themselves (one is made per evaluation).
+    this.byName = parameters instanceof Map ? parameters : new Map(parameters.map((p) => [p.name, p]));
     this.reads = reads;
   }
 
   /** A copy that records every value read (the parameters an answer used, OpenFisca's trace). */
   recording(): ParameterSet {
-    return new ParameterSet(this.program, this.all(), new Map());
+    return new ParameterSet(this.program, this.byName, new Map());
   }
 
   /** The values read so far by a recording copy, in the order first read. */
@@ -75,21 +78,28 @@ export class ParameterSet {
 
   /** The value in force on `date`; a date before the first value is the caller's error (BAD_USER_INPUT on asOf). */
   at<T extends ParameterValue = number>(name: string, date: string): T {
-    const { values } = this.get(name);
-    let found: ParameterValue | undefined;
-    let effectiveFrom = "";
-    for (const [from, value] of values) if (from <= date) [effectiveFrom, found] = [from, value];
-    if (found === undefined) {
-      throw badUserInput(
-        "asOf",
-        `No ${this.program} rule is in force on ${date}: parameter ${name} starts on ${values[0][0]}. Ask for a date on or after ${this.firstDate()}.`,
-      );
+    const parameter = this.get(name);
+    // Evaluating a population reads the same few values for every person on one date: the answer is
+    // kept per value list (a reform swaps in another list, so it never sees these) and date.
+    let byDate = ParameterSet.inForce.get(parameter.values);
+    if (!byDate) ParameterSet.inForce.set(parameter.values, (byDate = new Map()));
+    let hit = byDate.get(date);
+    if (!hit) {
+      let found: ParameterValue | undefined;
+      let effectiveFrom = "";
+      for (const [from, value] of parameter.values) if (from <= date) [effectiveFrom, found] = [from, value];
+      if (found === undefined) {
+        throw badUserInput(
+          "asOf",
+          `No ${this.program} rule is in force on ${date}: parameter ${name} starts on ${parameter.values[0][0]}. Ask for a date on or after ${this.firstDate()}.`,
+        );
+      }
+      hit = { found, key: `${name}@${effectiveFrom}`, use: { name, value: showParameterValue(found), effectiveFrom } };
+      if (byDate.size > 1000) byDate.clear();
+      byDate.set(date, hit);
     }
-    if (this.reads) {
-      const key = `${name}@${effectiveFrom}`;
-      if (!this.reads.has(key)) this.reads.set(key, { name, value: showParameterValue(found), effectiveFrom });
-    }
-    return found as T;
+    if (this.reads && !this.reads.has(hit.key)) this.reads.set(hit.key, { ...hit.use });
+    return hit.found as T;
   }
 
   /** The date the value in force on `date` took effect. */
