@@ -13,20 +13,11 @@ import { circumstancesOf } from "./population";
 import { PROGRAMS, type ProgramModel } from "./programs";
 import { withParameters, type ParameterOverride } from "./reform";
 import { evaluateInWorkers, parallelMin, workerCount } from "./workers";
+import type { Outcomes, Progress } from "./outcomes";
+
+export type { Outcomes, Progress } from "./outcomes";
 
 export const CHUNK = 5_000;
-
-export interface Outcomes {
-  /** 0: not eligible; otherwise 1 + the index of the track in `tracks`. */
-  track: Uint8Array;
-  tracks: string[];
-  monthly: Float64Array;
-  total: Float64Array;
-  enrolled: Uint8Array;
-  rulesVersion: string;
-}
-
-export type Progress = (done: number, of: number) => void | Promise<void>;
 
 export function emptyOutcomes(n: number): Outcomes {
   return { track: new Uint8Array(n), tracks: [], monthly: new Float64Array(n), total: new Float64Array(n), enrolled: new Uint8Array(n), rulesVersion: "" };

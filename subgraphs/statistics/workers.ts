@@ -10,7 +10,7 @@ import { availableParallelism } from "node:os";
 import type { Program } from "../kit/eligibility";
 import type { ParameterValue } from "../kit/rules/parameters";
 import type { Population } from "./population";
-import type { Outcomes, Progress } from "./evaluation";
+import type { Outcomes, Progress } from "./outcomes";
 import type { ParameterOverride } from "./reform";
 
 /** How many worker threads evaluate (0: none, everything in this thread). */
