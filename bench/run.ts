@@ -120,7 +120,7 @@ try {
 
   const mb = (pids: number[]) => (pids.reduce((n, p) => n + rssBytes(p), 0) / 2 ** 20).toFixed(0);
   notes.push(
-    `store: ${bench.store.embedded ? `embedded PGlite (own process, RSS now ${mb(bench.store.pid ? [bench.store.pid] : [])} MB)` : "PostgreSQL at DATABASE_URL"}; six subgraphs RSS now ${mb(bench.subgraphPids)} MB in all`,
+    `store: ${bench.store.embedded ? `embedded PGlite (own process, RSS now ${mb(bench.store.pid ? [bench.store.pid] : [])} MB)` : "PostgreSQL at DATABASE_URL"}; ${bench.subgraphPids.length} subgraphs RSS now ${mb(bench.subgraphPids)} MB in all`,
     `shared state of ours (caches, APQ, rate limits): ${bench.redisUrl ? `Redis at ${new URL(bench.redisUrl).host}` : "memory (no Redis answered)"}`,
     `versions: @apollo/gateway ${versionOf("@apollo/gateway")}, @apollo/server ${versionOf("@apollo/server")}, @graphql-hive/gateway-runtime ${versionOf("@graphql-hive/gateway-runtime")}, autocannon ${versionOf("autocannon")}`,
     "peak RSS: the target's own process (ours: the gateway; bare, hive, direct: their child), sampled every 250 ms during the measured run; the subgraphs are shared",
