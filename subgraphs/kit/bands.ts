@@ -7,7 +7,7 @@
  * The same bands stand for those amounts wherever an analyst meets them: people's fields and the
  * rules' explanations (security/explanations.ts).
  */
-const krw = (amount: number) => amount.toLocaleString("en-US");
+import { thousands as krw } from "./thousands";
 
 function band(amount: number, width: number): string {
   const low = Math.floor(Math.max(0, amount) / width) * width;

@@ -6,6 +6,7 @@ import { LearningCardRecord } from "./learning-card-record";
 import { evaluateLearningCard } from "./rules/evaluate";
 import type { LearningCardHistory } from "./rules/rules";
 import { cardByPerson, enrollmentsByPerson, courseById } from "./store";
+import { krw } from "../kit/rules/rule";
 
 export const LearningCardEligibilityResolver = programRecordResolver<LearningCardHistory>(LearningCardRecord, {
   async history(ctx, personId, asOf) {
@@ -30,7 +31,7 @@ export const LearningCardEligibilityResolver = programRecordResolver<LearningCar
     };
     const program = Program.LEARNING_CARD;
     return [
-      ...(card ? [{ program, date: card.issued_on, kind: "CARD_ISSUED", description: `Card issued with ${card.grant_total.toLocaleString("en-US")} KRW.`, networkStage: null }] : []),
+      ...(card ? [{ program, date: card.issued_on, kind: "CARD_ISSUED", description: `Card issued with ${krw(card.grant_total)}.`, networkStage: null }] : []),
       ...enrollments.flatMap((e, i) => [
         { program, date: e.enrolled_on, kind: "TRAINING_ENROLLED", description: `Enrolled in ${title(i)}.`, networkStage: NetworkStage.TRAINING },
         ...(e.completed_on ? [{ program, date: e.completed_on, kind: "TRAINING_COMPLETED", description: `Completed ${title(i)}.`, networkStage: NetworkStage.TRAINING }] : []),

@@ -5,6 +5,7 @@
  * database: their inputs come through federation (@requires) and the program's own history.
  */
 import type { ParameterSet } from "./parameters";
+import { thousands } from "../thousands";
 
 export interface RuleOutcomeValue {
   rule: string;
@@ -61,4 +62,4 @@ export function applyRule<Input>(rule: RuleDefinition<Input>, input: Input, para
 }
 
 /** "2,564,238 KRW" */
-export const krw = (amount: number) => `${Math.round(amount).toLocaleString("en-US")} KRW`;
+export const krw = (amount: number) => `${thousands(Math.round(amount))} KRW`;
