@@ -109,7 +109,7 @@ try {
   if (args.scenarios.includes("statistics")) {
     const paging = await pagingAgainstStatistics(bench.stack.gatewayUrl, log);
     notes.push(
-      `statistics: REGION x AGE_BAND and NESS eligibility over ${paging.persons} persons: paging persons(first: 100) as an analyst, ${paging.pages} requests, ${(paging.pagingMs / 1000).toFixed(1)} s; ` +
+      `statistics: REGION x AGE_BAND and NESS eligibility over ${paging.persons} persons: paging persons(first: 100) as a counsellor of every center, ${paging.pages} requests, ${(paging.pagingMs / 1000).toFixed(1)} s; ` +
         `statistics first call (extracts read) ${paging.statisticsFirstMs.toFixed(0)} ms, warm p50 ${paging.statisticsWarmP50Ms.toFixed(0)} ms; ratio ${paging.ratioWarm.toFixed(0)}x warm, ${paging.ratioFirst.toFixed(0)}x first; answers agree: ${paging.agree}`,
     );
     if (!args.smoke || args.statisticsDatabase) {
