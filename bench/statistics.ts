@@ -132,7 +132,7 @@ export async function engineFigures(databaseUrl: string, log: Log): Promise<Engi
   try {
     const population = await measured("read the extracts into memory", steps, log, () => readPopulation(store));
     const everyone = Int32Array.from({ length: population.size }, (_, i) => i);
-    const covered = { population, indices: everyone, asOf, threshold: 10 };
+    const covered = { population, indices: everyone, asOf, agesOn: asOf, byMonth: false, threshold: 10 };
     const times = (prefix: string) => steps.filter((s) => s.what.startsWith(prefix)).map((s) => s.ms);
     let memory: StatisticsCell[] = [];
     for (let k = 0; k < 5; k++) memory = await measured(`breakdown REGION x AGE_BAND in memory, run ${k + 1}`, steps, log, async () => breakdown(covered, [StatisticsDimension.REGION, StatisticsDimension.AGE_BAND]));

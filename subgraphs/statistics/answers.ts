@@ -4,6 +4,7 @@ import { daysBetween } from "../../platform/dates";
 import { CHAIN, networkCase } from "../journey/network-case";
 import { countBy, type StatisticsDimension } from "./dimensions";
 import { suppress, type TableCell } from "./disclosure";
+import { evaluationDate } from "./scope";
 import { evaluatePrograms, baseline, currentLaw, type Outcomes, type Progress } from "./evaluation";
 import { PROGRAMS } from "./programs";
 import { latestChange, parameterOverrides, type ParameterChangeValue } from "./reform";
@@ -19,7 +20,7 @@ function split(parts: number[], threshold: number, totalHidden = false): Statist
 }
 
 export function breakdown(covered: Covered, by: StatisticsDimension[]): StatisticsCell[] {
-  const cells = [...countBy(by, covered.population, covered.indices, covered.asOf).values()].sort((a, b) => {
+  const cells = [...countBy(by, covered.population, covered.indices, covered.asOf, covered.agesOn).values()].sort((a, b) => {
     for (let k = 0; k < a.keys.length; k++) {
       const order = a.keys[k].localeCompare(b.keys[k], "en", { numeric: true });
       if (order) return order;
@@ -166,7 +167,7 @@ function figures(outcomes: Outcomes, positions: Iterable<number>, threshold: num
 /** Baseline and reform for every program the changes touch, over the persons covered. */
 export async function reform(covered: Covered, changes: ParameterChangeValue[], progress?: Progress): Promise<ReformResult> {
   const overrides = parameterOverrides(changes);
-  const evaluatedOn = [covered.asOf, latestChange(changes)].sort().at(-1)!;
+  const evaluatedOn = evaluationDate(covered, latestChange(changes));
   const programs = [...new Set(changes.map((c) => c.program))].sort();
   const total = programs.length * 2 * covered.indices.length;
   let done = 0;

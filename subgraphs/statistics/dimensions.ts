@@ -52,14 +52,14 @@ export function ageBandsOn(asOf: string): (birthDate: string) => string {
 }
 
 /** The values person i takes for a dimension (several only for PROGRAM). */
-export function valuesOf(dimension: StatisticsDimension, p: Population, i: number, asOf: string): string[] {
+export function valuesOf(dimension: StatisticsDimension, p: Population, i: number, asOf: string, agesOn = asOf): string[] {
   switch (dimension) {
     case StatisticsDimension.REGION:
       return [p.region[i]];
     case StatisticsDimension.CENTER:
       return [p.centerId[i]];
     case StatisticsDimension.AGE_BAND:
-      return [ageBand(p.birthDate[i], asOf)];
+      return [ageBand(p.birthDate[i], agesOn)];
     case StatisticsDimension.EMPLOYMENT_STATUS:
       return [p.employmentStatus[i]];
     case StatisticsDimension.INCOME_BAND:
@@ -72,12 +72,13 @@ export function valuesOf(dimension: StatisticsDimension, p: Population, i: numbe
 }
 
 /** Counts of the persons `indices` by every combination of the dimensions' values. */
-export function countBy(dimensions: StatisticsDimension[], p: Population, indices: Int32Array, asOf: string): Map<string, { keys: string[]; count: number }> {
+/** Ages are counted on `agesOn` (asOf unless the caller's ages go by the year), everything else on asOf. */
+export function countBy(dimensions: StatisticsDimension[], p: Population, indices: Int32Array, asOf: string, agesOn = asOf): Map<string, { keys: string[]; count: number }> {
   const cells = new Map<string, { keys: string[]; count: number }>();
   if (!dimensions.includes(StatisticsDimension.PROGRAM)) {
     // One value a dimension: one key a person, built without intermediate arrays (a million persons
     // in well under a second); the age band from the birth date's digits, with no string made.
-    const bandOf = ageBandsOn(asOf);
+    const bandOf = ageBandsOn(agesOn);
     const valueOf = dimensions.map((d): ((i: number) => string) => {
       if (d === StatisticsDimension.REGION) return (i) => p.region[i];
       if (d === StatisticsDimension.CENTER) return (i) => p.centerId[i];
@@ -85,7 +86,7 @@ export function countBy(dimensions: StatisticsDimension[], p: Population, indice
       if (d === StatisticsDimension.AGE_BAND) {
         return (i) => bandOf(p.birthDate[i]);
       }
-      return (i) => valuesOf(d, p, i, asOf)[0];
+      return (i) => valuesOf(d, p, i, asOf, agesOn)[0];
     });
     for (const i of indices) {
       let id = valueOf[0](i);
@@ -99,7 +100,7 @@ export function countBy(dimensions: StatisticsDimension[], p: Population, indice
   for (const i of indices) {
     let combinations: string[][] = [[]];
     for (const d of dimensions) {
-      const values = valuesOf(d, p, i, asOf);
+      const values = valuesOf(d, p, i, asOf, agesOn);
       combinations = values.length === 1 ? combinations.map((c) => [...c, values[0]]) : combinations.flatMap((c) => values.map((v) => [...c, v]));
     }
     for (const keys of combinations) {

@@ -239,7 +239,12 @@ export class ReformJob {
 export interface Covered {
   population: Population;
   indices: Int32Array;
+  /** The date the rules and enrollment are read on (for an analyst, the first day of the month asked for). */
   asOf: string;
+  /** The date ages are counted on: asOf, or for an analyst the last day of its year (the age reached in the year: a birth year, never a birthday). */
+  agesOn: string;
+  /** Whether dates go by the month (an analyst): a reform's date too. */
+  byMonth: boolean;
   threshold: number;
 }
 

@@ -2,7 +2,8 @@
  * Population statistics through the gateway, checked against the person-level view: every person
  * paged through `persons` by a counsellor of every center, who sees what the rules see (each
  * program's own eligibility answer with its amounts, records and the journey's networkCase), and
- * counted here. Suppression, refusals, who may ask, reform input, and the
+ * counted here. The statistics are asked by the same counsellor: an analyst's go by the
+ * month and ages by the year (statistics-dates.test.ts). Suppression, refusals, who may ask, reform input, and the
  * aggregate access record.
  */
 import { beforeAll, describe, expect, inject, it } from "vitest";
@@ -119,14 +120,14 @@ describe.skipIf(skipReason())("population statistics", () => {
   });
 
   it.each(Object.keys(VALUE))("breaks down by %s as the person-level view counts it, small cells suppressed", async (dimension) => {
-    const { data, errors } = await graphql(`{ statistics(asOf: "${asOf}") { breakdown(by: [${dimension}]) { keys { dimension value } count suppressed } } }`, undefined, { as: ANALYST });
+    const { data, errors } = await graphql(`{ statistics(asOf: "${asOf}") { breakdown(by: [${dimension}]) { keys { dimension value } count suppressed } } }`, undefined, { as: NETWORK_COUNSELLOR });
     expect(errors).toBeUndefined();
     expect(data.statistics.breakdown.every((c: any) => c.keys[0].dimension === dimension)).toBe(true);
     expectAgrees(data.statistics.breakdown, countBy(seen, combos([dimension])), 1);
   });
 
   it("breaks down by REGION x AGE_BAND with secondary suppression in every row and column", async () => {
-    const { data } = await graphql(`{ statistics(asOf: "${asOf}") { breakdown(by: [REGION, AGE_BAND]) { keys { value } count suppressed } } }`, undefined, { as: ANALYST });
+    const { data } = await graphql(`{ statistics(asOf: "${asOf}") { breakdown(by: [REGION, AGE_BAND]) { keys { value } count suppressed } } }`, undefined, { as: NETWORK_COUNSELLOR });
     const cells = data.statistics.breakdown;
     expectAgrees(cells, countBy(seen, combos(["REGION", "AGE_BAND"])), 2);
     expect(cells.some((c: any) => c.suppressed)).toBe(true);
@@ -135,7 +136,7 @@ describe.skipIf(skipReason())("population statistics", () => {
   it.each(PROGRAMS)("%s: eligible by track, take-up and benefits as each person's eligibility says", async (program) => {
     const { data, errors } = await graphql(`{ statistics(asOf: "${asOf}") { eligibility(program: ${program}) {
       eligible { count suppressed } notEligible { count } byTrack { track persons { count suppressed } monthlyBenefits totalBenefits }
-      eligibleNotEnrolled { count suppressed } monthlyBenefits totalBenefits } } }`, undefined, { as: ANALYST });
+      eligibleNotEnrolled { count suppressed } monthlyBenefits totalBenefits } } }`, undefined, { as: NETWORK_COUNSELLOR });
     expect(errors).toBeUndefined();
     const e = data.statistics.eligibility;
     const eligible = seen.filter((s) => s.eligibility[program].eligible);
@@ -237,7 +238,7 @@ describe.skipIf(skipReason())("population statistics", () => {
 
   it("simulates a reform: baseline as current law, the reform's winners, and the difference", async () => {
     const { data, errors } = await graphql(`{ statistics(asOf: "${asOf}") { reform(changes: [{ program: LEARNING_CARD, parameter: "age-limit", value: 60, from: "${asOf}" }]) {
-      evaluatedOn programs { program baseline { eligible { count } } reform { eligible { count } } eligibleDifference losing { count suppressed } gaining { count } } } } }`, undefined, { as: ANALYST });
+      evaluatedOn programs { program baseline { eligible { count } } reform { eligible { count } } eligibleDifference losing { count suppressed } gaining { count } } } } }`, undefined, { as: NETWORK_COUNSELLOR });
     expect(errors).toBeUndefined();
     const [lc] = data.statistics.reform.programs;
     const eligibleNow = seen.filter((s) => s.eligibility.LEARNING_CARD.eligible);
