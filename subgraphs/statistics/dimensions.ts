@@ -1,6 +1,5 @@
 /** What a person is counted under, for each dimension of a breakdown, on a date. */
 import { registerEnumType } from "type-graphql";
-import { ageOn } from "../../platform/dates";
 import { incomeBand } from "../kit/bands";
 import type { Population } from "./population";
 import { PROGRAM_LIST, PROGRAMS } from "./programs";
@@ -28,10 +27,8 @@ registerEnumType(StatisticsDimension, {
   },
 });
 
-export function ageBand(birthDate: string, asOf: string): string {
-  const low = Math.floor(ageOn(birthDate, asOf) / 10) * 10;
-  return `${low}-${low + 9}`;
-}
+/** The 10-year band of the age on asOf ("50-59"). */
+export const ageBand = (birthDate: string, asOf: string): string => ageBandsOn(asOf)(birthDate);
 
 const digits = (s: string, from: number, to: number) => {
   let n = 0;
@@ -39,7 +36,7 @@ const digits = (s: string, from: number, to: number) => {
   return n;
 };
 
-/** ageBand(birthDate, asOf) for one asOf, for many birth dates ("YYYY-MM-DD"): the same bands, read from the digits. */
+/** The age bands on one asOf, for many birth dates ("YYYY-MM-DD"): read from the digits, with no string made but each band's name once. */
 export function ageBandsOn(asOf: string): (birthDate: string) => string {
   const on = digits(asOf, 0, 4) * 10_000 + digits(asOf, 5, 7) * 100 + digits(asOf, 8, 10);
   const names: string[] = [];
