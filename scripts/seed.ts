@@ -38,6 +38,9 @@ const databaseUrl = process.env.DATABASE_URL ?? embedded!.url;
 const jobs = embedded ? 1 : Number(values.jobs ?? (count >= 100_000 ? availableParallelism() : 1));
 console.log(embedded ? `No DATABASE_URL: seeding a throwaway embedded store (timing only).` : `Seeding ${databaseUrl.replace(/\/\/[^@]*@/, "//***@")}${jobs > 1 ? ` in ${jobs} slices side by side` : ""}`);
 
+/** What a subgraph derives from all its persons at once (people: the analyst's generalisation levels), as at its start. */
+const derive = (definition: (typeof definitions)[number]) => definition.onStart?.(store, (line) => console.log(`[${definition.name}] ${line}`));
+
 const total = performance.now();
 let started = performance.now();
 const store = openStore({ connectionString: databaseUrl, applicationName: "naeil-seed" });
@@ -49,6 +52,7 @@ if (jobs <= 1) {
   for (const definition of definitions) {
     started = performance.now();
     await seedSubgraph(store, definition, persons);
+    await derive(definition);
     console.log(`${definition.name}: seeded in ${Math.round(performance.now() - started)} ms`);
   }
 } else {
@@ -73,8 +77,7 @@ if (jobs <= 1) {
   );
   console.log(`${jobs} slices of ${per} persons: seeded in ${Math.round(performance.now() - started)} ms`);
   for (const definition of definitions) {
-    // What a subgraph derives from all its persons at once (people: the analyst's generalisation levels).
-    await definition.onStart?.(store, (line) => console.log(`[${definition.name}] ${line}`));
+    await derive(definition);
     await store.query(`insert into ${definition.dbSchema}.seed_state (persons, seed) values ($1, $2)`, [count, SYNTHETIC_SEED]);
   }
 }

@@ -2,8 +2,6 @@
 import { insertRows, type Store } from "../../platform/store";
 import { CENTERS, CONSORTIUM_KINDS, type CenterSeed } from "../../platform/reference/centers";
 import type { SyntheticPerson } from "../kit/synthetic/person";
-import { analystMinGroup } from "../kit/security/generalisation";
-import { recomputeAnalystLevels } from "./store";
 import type { SeedPart } from "../kit/subgraph";
 
 const CONSORTIUM_NAME: Record<(typeof CONSORTIUM_KINDS)[number], (center: CenterSeed) => string> = {
@@ -17,9 +15,8 @@ const CONSORTIUM_NAME: Record<(typeof CONSORTIUM_KINDS)[number], (center: Center
 export async function seedPeople(store: Store, persons: SyntheticPerson[], part: SeedPart = "all"): Promise<void> {
   if (part !== "persons") await seedCenters(store);
   if (part !== "reference") await seedPersons(store, persons);
-  // The analyst's view of the persons just loaded (k-anonymity levels: kit/security/generalisation.ts).
-  // A slice sees only its own persons: the sliced seed recomputes once after every slice (scripts/seed.ts).
-  if (part === "all") await recomputeAnalystLevels(store, analystMinGroup());
+  // The analyst's generalisation levels of the persons loaded are people's onStart (index.ts), which
+  // runs after every seed (the server's and scripts/seed.ts, once after all slices) and at each start.
 }
 
 async function seedCenters(store: Store): Promise<void> {
